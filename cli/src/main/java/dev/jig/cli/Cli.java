@@ -1,0 +1,70 @@
+package dev.jig.cli;
+
+import dev.jig.cli.command.Builtins;
+import dev.jig.cli.command.PluginDispatch;
+import dev.jig.host.ExitStatus;
+import dev.jig.host.HostSettings;
+import dev.jig.host.PluginHost;
+import dev.jig.host.discovery.Dispatch;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Routes one command line: global options, then a built-in or a plugin.
+ *
+ * <p>The decision "built-in or plugin?" is made before any command-line model is built, so
+ * running a plugin costs a few file lookups and a process start, no more.
+ */
+final class Cli {
+
+    /** The built-in commands; {@link Builtins} implements exactly these. */
+    static final Set<String> BUILTINS = Set.of("help", "version", "plugins");
+
+    private final HostSettings settings;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Cli(HostSettings settings, PrintStream out, PrintStream err) {
+        this.settings = settings;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String... args) {
+        String name = settings.cli().name();
+        GlobalOptions options;
+        try {
+            options = GlobalOptions.parse(Arrays.asList(args));
+        } catch (UsageException e) {
+            err.println(name + ": " + e.getMessage() + ". See '" + name + " help'.");
+            return ExitStatus.USAGE;
+        }
+        PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings));
+        if (options.version()) {
+            return builtin(host, "version", List.of());
+        }
+        if (options.help() || options.command().isEmpty()) {
+            return builtin(host, "help", List.of());
+        }
+        Dispatch dispatch = host.resolve(options.command());
+        if (dispatch instanceof Dispatch.Builtin builtin) {
+            return builtin(host, builtin.name(), builtin.args());
+        }
+        PrintWriter stderr = new PrintWriter(err, true);
+        int status = PluginDispatch.run(host, dispatch, stderr);
+        stderr.flush();
+        return status;
+    }
+
+    private int builtin(PluginHost host, String name, List<String> args) {
+        PrintWriter stdout = new PrintWriter(out, true);
+        PrintWriter stderr = new PrintWriter(err, true);
+        int status = Builtins.execute(host, stdout, stderr, name, args);
+        stdout.flush();
+        stderr.flush();
+        return status;
+    }
+}

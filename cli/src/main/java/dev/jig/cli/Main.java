@@ -1,0 +1,40 @@
+package dev.jig.cli;
+
+import dev.jig.host.CliIdentity;
+import dev.jig.host.HostSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/** The {@code jig} executable: the only place that names the CLI. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CliIdentity jig = new CliIdentity("jig", version(),
+                Optional.ofNullable(System.getProperty("jig.bin")).map(Path::of));
+        HostSettings settings = HostSettings.ofCurrentProcess(jig, Cli.BUILTINS);
+        settings = settings.withEnvironment(LauncherEnvironment.restore(settings.environment(), jig.envPrefix()));
+        PrintStream out = System.out;
+        int status = new Cli(settings, out, System.err).run(args);
+        out.flush();
+        System.exit(status);
+    }
+
+    private static String version() {
+        Properties build = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to the placeholder: a version is informational, never fatal
+        }
+        return build.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jig.cli.command;
+
+import dev.jig.host.ExitStatus;
+import dev.jig.host.PluginHost;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Builds the built-in command tree and runs one built-in. */
+public final class Builtins {
+
+    private Builtins() {
+    }
+
+    /**
+     * Runs built-in {@code name} with {@code args}.
+     *
+     * @return the exit status: {@link ExitStatus#USAGE} for a bad command line
+     */
+    public static int execute(PluginHost host, PrintWriter out, PrintWriter err, String name, List<String> args) {
+        CommandLine root = commandLine(host, out, err);
+        List<String> argv = new ArrayList<>();
+        argv.add(name);
+        argv.addAll(args);
+        return root.execute(argv.toArray(String[]::new));
+    }
+
+    /** The whole tree, named after the hosting CLI, writing to {@code out} and {@code err}. */
+    public static CommandLine commandLine(PluginHost host, PrintWriter out, PrintWriter err) {
+        CommandLine root = new CommandLine(new Root());
+        root.setCommandName(host.settings().cli().name());
+        root.addSubcommand("help", new HelpCommand(host));
+        root.addSubcommand("version", new VersionCommand(host));
+        root.addSubcommand("plugins", new CommandLine(new PluginsCommand())
+                .addSubcommand("list", new PluginsListCommand(host)));
+        root.setExpandAtFiles(false);
+        root.setOut(out);
+        root.setErr(err);
+        root.setParameterExceptionHandler((e, argv) -> {
+            // One line, like every other error, pointing at the help that would have helped.
+            String command = e.getCommandLine().getCommandSpec().qualifiedName(" ");
+            String cli = root.getCommandName();
+            err.println(cli + ": " + e.getMessage() + ". See '" + cli + " help" + command.substring(cli.length()) + "'.");
+            return ExitStatus.USAGE;
+        });
+        return root;
+    }
+
+    /** The CLI itself: it only groups the built-ins; global options are parsed before picocli runs. */
+    @Command
+    static final class Root {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.jig.cli.command;
+
+import dev.jig.host.ExitStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code plugins}: groups the plugin management commands; alone, it shows their usage. */
+@Command(description = "Inspect plugins.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitStatus.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.jig.host;
+
+/**
+ * The exit codes the host itself produces. Any other code comes from the plugin, unchanged; a
+ * plugin killed by signal N yields {@code 128 + N}, as in a POSIX shell.
+ */
+public final class ExitStatus {
+    /** The command succeeded. */
+    public static final int OK = 0;
+    /** The host failed: an internal error, or an I/O error it could not work around. */
+    public static final int FAILURE = 1;
+    /** The command line was wrong: an unknown option, a missing argument. */
+    public static final int USAGE = 2;
+    /** A plugin was found but cannot be executed: not executable, or a bad {@code #!} line. */
+    public static final int CANNOT_EXECUTE = 126;
+    /** No built-in and no plugin matches the command. */
+    public static final int NOT_FOUND = 127;
+    /** Added to the signal number when a plugin was killed by a signal. */
+    public static final int SIGNAL_BASE = 128;
+
+    private ExitStatus() {
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jig.host;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the host reads from the world, passed in rather than looked up, so that an embedding
+ * CLI (or a test) decides what the host sees.
+ *
+ * @param cli          the hosting CLI
+ * @param builtins     names of the CLI's own top-level commands; a plugin never replaces them
+ * @param environment  the environment the host reads ({@code PATH}, {@code XDG_*}, {@code HOME},
+ *                     {@code <PREFIX>PLUGIN_PATH}) and hands on to plugins
+ * @param workingDirectory the directory plugins run in and {@code ./plugins} is relative to
+ * @param pluginPath   directories given on the command line ({@code --plugin-path}); when
+ *                     present they replace {@code <PREFIX>PLUGIN_PATH}
+ */
+public record HostSettings(
+        CliIdentity cli,
+        Set<String> builtins,
+        Map<String, String> environment,
+        Path workingDirectory,
+        Optional<List<Path>> pluginPath) {
+
+    public HostSettings {
+        Objects.requireNonNull(cli, "cli");
+        builtins = Set.copyOf(builtins);
+        environment = Map.copyOf(environment);
+        workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        pluginPath = pluginPath.map(List::copyOf);
+    }
+
+    /**
+     * Settings for the running process: its environment and working directory, no
+     * {@code --plugin-path}.
+     */
+    public static HostSettings ofCurrentProcess(CliIdentity cli, Set<String> builtins) {
+        return new HostSettings(cli, builtins, System.getenv(), Path.of(""), Optional.empty());
+    }
+
+    /** A copy with {@code --plugin-path} directories, which take precedence over the environment. */
+    public HostSettings withPluginPath(List<Path> dirs) {
+        return new HostSettings(cli, builtins, environment, workingDirectory, Optional.of(dirs));
+    }
+
+    /** A copy that reads and hands on {@code environment} instead. */
+    public HostSettings withEnvironment(Map<String, String> environment) {
+        return new HostSettings(cli, builtins, environment, workingDirectory, pluginPath);
+    }
+
+    /** The value of an environment variable, treating an empty value as unset (as XDG does). */
+    public Optional<String> env(String name) {
+        String value = environment.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.jig.host.discovery;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every plugin file on the search path, in search order, with the problems that keep any of them
+ * from running. Built for listing and help; dispatch never scans directories.
+ *
+ * @param searchPath the directories, with whether each was scanned
+ * @param plugins    every plugin file found, in search-path order, then by name
+ */
+public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins) {
+
+    public Inventory {
+        searchPath = List.copyOf(searchPath);
+        plugins = List.copyOf(plugins);
+    }
+
+    /**
+     * One search-path directory.
+     *
+     * @param dir         the directory
+     * @param status      what the scan found there
+     */
+    public record ScannedDir(PluginDir dir, Status status) {
+    }
+
+    /** What a scan found at a search-path directory. */
+    public enum Status {
+        /** Scanned. */
+        SCANNED,
+        /** Does not exist, is not a directory, or cannot be read: skipped. */
+        MISSING,
+        /** The same directory as an earlier entry (e.g. {@code /bin} and {@code /usr/bin}): skipped. */
+        DUPLICATE
+    }
+
+    /** The plugins that run when their command is typed. */
+    public List<ListedPlugin> runnable() {
+        return plugins.stream().filter(ListedPlugin::runnable).toList();
+    }
+
+    /** Scans every directory of {@code searchPath} for files named {@code <filePrefix>...}. */
+    public static Inventory scan(String filePrefix, Set<String> builtins, SearchPath searchPath) {
+        List<ScannedDir> dirs = new ArrayList<>();
+        List<ListedPlugin> plugins = new ArrayList<>();
+        Set<Path> seenDirs = new HashSet<>();
+        Map<String, Path> winners = new HashMap<>();
+        for (PluginDir dir : searchPath.dirs()) {
+            Optional<Path> real = realDirectory(dir.directory());
+            if (real.isEmpty()) {
+                dirs.add(new ScannedDir(dir, Status.MISSING));
+                continue;
+            }
+            if (!seenDirs.add(real.get())) {
+                dirs.add(new ScannedDir(dir, Status.DUPLICATE));
+                continue;
+            }
+            List<PluginFile> files;
+            try {
+                files = pluginFiles(filePrefix, dir);
+            } catch (IOException e) {
+                dirs.add(new ScannedDir(dir, Status.MISSING));
+                continue;
+            }
+            dirs.add(new ScannedDir(dir, Status.SCANNED));
+            for (PluginFile file : files) {
+                plugins.add(new ListedPlugin(file, problems(file, builtins, winners)));
+            }
+        }
+        return new Inventory(dirs, plugins);
+    }
+
+    private static List<PluginProblem> problems(PluginFile file, Set<String> builtins, Map<String, Path> winners) {
+        List<PluginProblem> problems = new ArrayList<>();
+        String first = file.command().words().get(0);
+        if (builtins.contains(first)) {
+            problems.add(new PluginProblem.CollidesWithBuiltin(first));
+        }
+        boolean executable = Files.isExecutable(file.path());
+        if (!executable) {
+            problems.add(new PluginProblem.NotExecutable());
+        }
+        // Only executable files take part in shadowing: the resolver skips the others.
+        Path winner = winners.get(file.name());
+        if (winner != null) {
+            problems.add(new PluginProblem.Shadowed(winner));
+        } else if (executable) {
+            winners.put(file.name(), file.path());
+        }
+        return problems;
+    }
+
+    private static Optional<Path> realDirectory(Path dir) {
+        try {
+            Path real = dir.toRealPath();
+            return Files.isDirectory(real) ? Optional.of(real) : Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<PluginFile> pluginFiles(String filePrefix, PluginDir dir) throws IOException {
+        List<PluginFile> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.directory(),
+                entry -> entry.getFileName().toString().startsWith(filePrefix))) {
+            for (Path entry : entries) {
+                if (!PluginResolver.isRegularFile(entry)) {
+                    continue;
+                }
+                CommandPath.fromFileName(filePrefix, entry.getFileName().toString())
+                        .ifPresent(command -> files.add(new PluginFile(command, entry, dir)));
+            }
+        }
+        files.sort((a, b) -> a.name().compareTo(b.name()));
+        return files;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jig.host.discovery;
+
+import java.nio.file.Path;
+
+/**
+ * Why a plugin file on the search path will not run. A plugin with a problem stays listed, with
+ * the problem shown, so the user can fix it.
+ */
+public sealed interface PluginProblem {
+
+    /** A stable identifier for scripts, e.g. {@code shadowed}. */
+    String code();
+
+    /** One line for people. */
+    String message();
+
+    /**
+     * An earlier directory on the search path has a file of the same name.
+     *
+     * @param winner the file that runs instead
+     */
+    record Shadowed(Path winner) implements PluginProblem {
+        @Override
+        public String code() {
+            return "shadowed";
+        }
+
+        @Override
+        public String message() {
+            return "shadowed by " + winner;
+        }
+    }
+
+    /**
+     * The command's first word is a built-in command, which always wins.
+     *
+     * @param builtin the built-in's name
+     */
+    record CollidesWithBuiltin(String builtin) implements PluginProblem {
+        @Override
+        public String code() {
+            return "builtin-collision";
+        }
+
+        @Override
+        public String message() {
+            return "collides with built-in command '" + builtin + "'; never run";
+        }
+    }
+
+    /** The file lacks execute permission. */
+    record NotExecutable() implements PluginProblem {
+        @Override
+        public String code() {
+            return "not-executable";
+        }
+
+        @Override
+        public String message() {
+            return "not executable (chmod +x)";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.jig.host.discovery;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a command line into a {@link Dispatch}, touching nothing but file metadata: this is the
+ * hot path of every plugin command.
+ *
+ * <p>{@code jig a b c --x} tries {@code jig-a-b-c}, then {@code jig-a-b}, then {@code jig-a},
+ * each through the whole search path. At the longest name that exists anywhere, the first
+ * executable file wins; if that name exists only as non-executable files, the result is
+ * {@link Dispatch.NotExecutable} rather than a shorter match the user did not mean.
+ */
+public final class PluginResolver {
+
+    private final String filePrefix;
+    private final Set<String> builtins;
+    private final SearchPath searchPath;
+
+    /**
+     * @param filePrefix plugin file prefix, e.g. {@code jig-}
+     * @param builtins   top-level commands that always win
+     * @param searchPath where to look
+     */
+    public PluginResolver(String filePrefix, Set<String> builtins, SearchPath searchPath) {
+        this.filePrefix = filePrefix;
+        this.builtins = Set.copyOf(builtins);
+        this.searchPath = searchPath;
+    }
+
+    /** Resolves {@code args}, the command line after the CLI's own options. */
+    public Dispatch resolve(List<String> args) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("no command to resolve");
+        }
+        String first = args.get(0);
+        if (builtins.contains(first)) {
+            return new Dispatch.Builtin(first, args.subList(1, args.size()));
+        }
+        List<String> words = CommandPath.leadingWords(filePrefix, args);
+        if (words.isEmpty()) {
+            return new Dispatch.Unknown(first);
+        }
+        CommandPath longest = new CommandPath(words);
+        for (int count = words.size(); count > 0; count--) {
+            CommandPath command = longest.prefix(count);
+            Dispatch found = lookup(command, args.subList(count, args.size()));
+            if (found != null) {
+                return found;
+            }
+        }
+        return new Dispatch.Unknown(first);
+    }
+
+    /** The dispatch for one command name, or null when no directory has a file of that name. */
+    private Dispatch lookup(CommandPath command, List<String> rest) {
+        String fileName = command.fileName(filePrefix);
+        Path notExecutable = null;
+        for (PluginDir dir : searchPath.dirs()) {
+            Path candidate = dir.directory().resolve(fileName);
+            if (!isRegularFile(candidate)) {
+                continue;
+            }
+            if (Files.isExecutable(candidate)) {
+                return new Dispatch.Plugin(new PluginFile(command, candidate, dir), rest);
+            }
+            if (notExecutable == null) {
+                notExecutable = candidate;
+            }
+        }
+        return notExecutable == null ? null : new Dispatch.NotExecutable(command, notExecutable);
+    }
+
+    /** One stat call; a missing or unreadable directory is simply not a match. */
+    static boolean isRegularFile(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).isRegularFile();
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+}

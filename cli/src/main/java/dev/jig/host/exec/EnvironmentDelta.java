@@ -1,0 +1,26 @@
+package dev.jig.host.exec;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Brings a child's environment to a desired state by changing only the variables that differ.
+ *
+ * <p>{@link ProcessBuilder#environment()} starts as the JVM's environment with each variable's
+ * original bytes; rewriting a variable re-encodes it through the JVM's charset. Touching only
+ * what differs keeps every other variable byte-exact.
+ */
+final class EnvironmentDelta {
+
+    private EnvironmentDelta() {
+    }
+
+    static void apply(Map<String, String> childEnvironment, Map<String, String> desired) {
+        childEnvironment.keySet().removeIf(name -> !desired.containsKey(name));
+        desired.forEach((name, value) -> {
+            if (!Objects.equals(childEnvironment.get(name), value)) {
+                childEnvironment.put(name, value);
+            }
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** "Did you mean" for mistyped commands. */
+package dev.jig.host.suggest;

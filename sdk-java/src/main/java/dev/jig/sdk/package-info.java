@@ -1,0 +1,2 @@
+/** The SDK for writing jig plugins in Java. */
+package dev.jig.sdk;
