@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * environment variables the host reads and sets start with {@link #envPrefix()}, and the plugin
  * directories are {@code ~/.config/<name>/plugins} and so on.
  *
- * @param name     the CLI's name as typed by users, e.g. {@code jig}; lower-case letters, digits
- *                 and dashes, starting with a letter
+ * @param name     the CLI's name as typed by users, e.g. {@code jig}; lower-case letters and digits,
+ *                 starting with a letter, in dash-separated parts
  * @param version  the CLI's version, handed to plugins; never blank
  * @param launcher the executable a plugin runs to call the CLI back, when there is one
  */
 public record CliIdentity(String name, String version, Optional<Path> launcher) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     public CliIdentity {
         Objects.requireNonNull(name, "name");

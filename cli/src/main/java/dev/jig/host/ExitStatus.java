@@ -15,8 +15,6 @@ public final class ExitStatus {
     public static final int CANNOT_EXECUTE = 126;
     /** No built-in and no plugin matches the command. */
     public static final int NOT_FOUND = 127;
-    /** Added to the signal number when a plugin was killed by a signal. */
-    public static final int SIGNAL_BASE = 128;
 
     private ExitStatus() {
     }

@@ -40,11 +40,6 @@ public final class PluginHost {
         return settings;
     }
 
-    /** The directories searched for plugins, highest priority first. */
-    public SearchPath searchPath() {
-        return searchPath;
-    }
-
     /**
      * What {@code args} (the command line after the CLI's own options, not empty) selects. Only
      * file metadata is read; nothing runs.

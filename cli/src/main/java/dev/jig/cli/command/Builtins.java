@@ -38,14 +38,23 @@ public final class Builtins {
         root.setExpandAtFiles(false);
         root.setOut(out);
         root.setErr(err);
+        // Errors are one line, like every other error, and never a stack trace.
+        String cli = root.getCommandName();
         root.setParameterExceptionHandler((e, argv) -> {
-            // One line, like every other error, pointing at the help that would have helped.
-            String command = e.getCommandLine().getCommandSpec().qualifiedName(" ");
-            String cli = root.getCommandName();
-            err.println(cli + ": " + e.getMessage() + ". See '" + cli + " help" + command.substring(cli.length()) + "'.");
+            err.println(cli + ": " + e.getMessage() + ". See '" + cli + " help" + subcommand(e.getCommandLine()) + "'.");
             return ExitStatus.USAGE;
         });
+        root.setExecutionExceptionHandler((e, failed, parsed) -> {
+            err.println(cli + ":" + subcommand(failed) + " failed: " + e);
+            return ExitStatus.FAILURE;
+        });
         return root;
+    }
+
+    /** {@code " plugins list"} for that command; empty for the root. */
+    private static String subcommand(CommandLine command) {
+        String qualified = command.getCommandSpec().qualifiedName(" ");
+        return qualified.substring(command.getCommandSpec().root().name().length());
     }
 
     /** The CLI itself: it only groups the built-ins; global options are parsed before picocli runs. */

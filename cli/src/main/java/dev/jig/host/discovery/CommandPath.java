@@ -20,9 +20,10 @@ public record CommandPath(List<String> words) {
 
     /**
      * A word may name a file segment: no path separators, no leading dot or dash, nothing a
-     * shell would need quoted. Anything else ends the command words and belongs to the plugin.
+     * shell would need quoted, and no {@code _}, which only file names use (for a dash), so
+     * each command has one spelling. Anything else ends the command words.
      */
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
 
     /** Longest file name most file systems accept, in bytes. */
     private static final int NAME_MAX = 255;

@@ -84,18 +84,20 @@ public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins)
     private static List<PluginProblem> problems(PluginFile file, Set<String> builtins, Map<String, Path> winners) {
         List<PluginProblem> problems = new ArrayList<>();
         String first = file.command().words().get(0);
-        if (builtins.contains(first)) {
+        boolean collides = builtins.contains(first);
+        if (collides) {
             problems.add(new PluginProblem.CollidesWithBuiltin(first));
         }
         boolean executable = Files.isExecutable(file.path());
         if (!executable) {
             problems.add(new PluginProblem.NotExecutable());
         }
-        // Only executable files take part in shadowing: the resolver skips the others.
+        // Shadowing follows the resolver: it never looks up a built-in's name and skips
+        // files it may not execute.
         Path winner = winners.get(file.name());
         if (winner != null) {
             problems.add(new PluginProblem.Shadowed(winner));
-        } else if (executable) {
+        } else if (executable && !collides) {
             winners.put(file.name(), file.path());
         }
         return problems;

@@ -37,7 +37,7 @@ public record SearchPath(List<PluginDir> dirs) {
 
         // XDG: a relative XDG_CONFIG_HOME is invalid and must be ignored.
         settings.env("XDG_CONFIG_HOME").map(Path::of).filter(Path::isAbsolute)
-                .or(() -> settings.env("HOME").map(home -> Path.of(home, ".config")))
+                .or(() -> settings.env("HOME").map(home -> Path.of(home, ".config")).filter(Path::isAbsolute))
                 .ifPresent(config -> dirs.add(new PluginDir(config.resolve(cli).resolve("plugins"), Origin.USER)));
 
         dirs.add(new PluginDir(cwd.resolve("plugins"), Origin.LOCAL));

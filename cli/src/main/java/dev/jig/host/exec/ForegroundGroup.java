@@ -22,8 +22,8 @@ final class ForegroundGroup {
     static boolean isForeground() {
         try {
             return isForeground(Files.readString(STAT, StandardCharsets.UTF_8));
-        } catch (IOException | SecurityException e) {
-            return false; // no procfs: forward, so that a signal is never lost
+        } catch (IOException | RuntimeException e) {
+            return false; // no procfs, or not the format we know: forward, so no signal is lost
         }
     }
 

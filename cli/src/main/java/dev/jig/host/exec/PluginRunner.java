@@ -6,7 +6,6 @@ import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.PluginFile;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +66,8 @@ public final class PluginRunner {
         env.put(prefix + "COMMAND", plugin.command().toString());
         // A plugin that calls the CLI back must see the same plugins as this run did.
         settings.pluginPath().ifPresent(dirs -> env.put(prefix + "PLUGIN_PATH",
-                dirs.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+                dirs.stream().map(dir -> settings.workingDirectory().resolve(dir).toString())
+                        .collect(Collectors.joining(File.pathSeparator))));
         return env;
     }
 

@@ -20,10 +20,13 @@ public final class Suggestions {
     /** The closest names, best first, ties by name; empty when nothing is close. */
     public static List<String> closest(String typed, Collection<String> known) {
         String word = typed.toLowerCase(Locale.ROOT);
+        if (word.isBlank()) {
+            return List.of();
+        }
         int limit = Math.max(1, Math.min(3, word.length() / 3));
         List<Scored> close = known.stream().distinct()
                 .map(name -> new Scored(name, distance(word, name.toLowerCase(Locale.ROOT))))
-                .filter(s -> s.distance <= limit || (word.length() >= 2 && s.name.startsWith(word)))
+                .filter(s -> s.distance <= limit || (word.length() >= 2 && s.name.toLowerCase(Locale.ROOT).startsWith(word)))
                 .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
                 .toList();
         if (close.isEmpty()) {
