@@ -1,5 +1,6 @@
 /**
- * The jig plugin protocol: message records and the JSON Lines codec shared by the host and the
- * plugin SDKs. It starts no processes and opens no files.
+ * The jig plugin protocol: JSON-RPC 2.0 messages exchanged one per line with a plugin started
+ * with {@link dev.jig.protocol.Protocol#ARGUMENT}. No processes, no files: the host and the SDKs
+ * bring their own streams.
  */
 package dev.jig.protocol;

@@ -1,0 +1,42 @@
+package dev.jig.protocol.metadata;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Everything a plugin tells the host about itself: the result of {@code initialize}, and the
+ * body of a manifest.
+ *
+ * @param name        the plugin's name: its file name without the CLI prefix (mandatory)
+ * @param version     its version, semver (mandatory)
+ * @param description one line, shown by {@code help}
+ * @param vendor      who makes it
+ * @param homepage    where to learn more, a URL
+ * @param usage       the synopsis after its command word, e.g. {@code [--shout] NAME...}
+ * @param flags       the flags of its own command
+ * @param commands    its subcommands, as a tree
+ * @param hooks       lifecycle events it subscribes to, e.g. {@code prerun}
+ * @param requires    what it needs
+ * @param config      the configuration it owns
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record PluginMetadata(
+        String name,
+        String version,
+        String description,
+        String vendor,
+        String homepage,
+        String usage,
+        List<FlagSpec> flags,
+        List<CommandSpec> commands,
+        List<String> hooks,
+        Requirements requires,
+        ConfigSpec config) {
+
+    public PluginMetadata {
+        flags = flags == null ? List.of() : List.copyOf(flags);
+        commands = commands == null ? List.of() : List.copyOf(commands);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+        requires = requires == null ? Requirements.NONE : requires;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.jig.protocol.method;
+
+/** Method names of protocol version 1. */
+public final class Methods {
+    /** Host to plugin, request: the handshake. Params {@link InitializeParams}, result {@link InitializeResult}. */
+    public static final String INITIALIZE = "initialize";
+    /** Plugin to host, notification: a log line for the user. Params {@link LogParams}. */
+    public static final String LOG = "log";
+
+    private Methods() {
+    }
+}
