@@ -11,10 +11,15 @@ public final class ExitStatus {
     public static final int FAILURE = 1;
     /** The command line was wrong: an unknown option, a missing argument. */
     public static final int USAGE = 2;
-    /** A plugin was found but cannot be executed: not executable, or a bad {@code #!} line. */
+    /**
+     * A plugin was found but cannot run: not executable, a bad {@code #!} line, or invalid
+     * (wrong metadata, a requirement not met).
+     */
     public static final int CANNOT_EXECUTE = 126;
     /** No built-in and no plugin matches the command. */
     public static final int NOT_FOUND = 127;
+    /** The host was interrupted (SIGINT) while it, not a plugin, was working. */
+    public static final int INTERRUPTED = 130;
 
     private ExitStatus() {
     }

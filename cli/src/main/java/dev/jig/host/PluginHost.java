@@ -1,15 +1,30 @@
 package dev.jig.host;
 
+import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.Inventory;
 import dev.jig.host.discovery.ListedPlugin;
+import dev.jig.host.discovery.PluginFile;
+import dev.jig.host.discovery.PluginProblem;
 import dev.jig.host.discovery.PluginResolver;
 import dev.jig.host.discovery.SearchPath;
+import dev.jig.host.exec.LaunchCommand;
+import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
+import dev.jig.host.exec.Programs;
+import dev.jig.host.metadata.CatalogEntry;
+import dev.jig.host.metadata.MetadataService;
+import dev.jig.host.metadata.PluginRecord;
+import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.suggest.Suggestions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,11 +43,16 @@ import java.util.Set;
 public final class PluginHost {
 
     private final HostSettings settings;
-    private final SearchPath searchPath;
+    private final PluginResolver resolver;
+    private final MetadataService metadata;
+    private final Programs programs;
 
     public PluginHost(HostSettings settings) {
         this.settings = settings;
-        this.searchPath = SearchPath.of(settings);
+        SearchPath searchPath = SearchPath.of(settings);
+        this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath);
+        this.metadata = new MetadataService(settings);
+        this.programs = new Programs(settings);
     }
 
     /** The settings this host was built with. */
@@ -45,21 +65,63 @@ public final class PluginHost {
      * file metadata is read; nothing runs.
      */
     public Dispatch resolve(List<String> args) {
-        return new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath).resolve(args);
+        return resolver.resolve(args);
     }
 
     /**
-     * Runs a resolved plugin with the terminal, relaying signals, and returns its exit status.
+     * Checks a resolved plugin, then runs it with the terminal, relaying signals, and returns its
+     * exit status. A plugin not seen before (or changed since) is first asked for its metadata.
      *
-     * @throws PluginLaunchException when the operating system cannot start the file
+     * @throws InvalidPluginException when its metadata is wrong or a requirement is not met
+     * @throws PluginLaunchException  when the operating system cannot start it
+     * @throws InterruptedException   when interrupted while asking it for metadata
      */
-    public int run(Dispatch.Plugin plugin) throws PluginLaunchException {
-        return new PluginRunner(settings).run(plugin);
+    public int run(Dispatch.Plugin dispatch) throws InvalidPluginException, PluginLaunchException, InterruptedException {
+        PluginFile plugin = dispatch.plugin();
+        PluginRecord record = metadata.record(plugin, false, false);
+        List<PluginProblem> problems = metadata.problems(plugin, record, resolvedSurroundings());
+        if (!problems.isEmpty()) {
+            throw new InvalidPluginException(plugin, problems);
+        }
+        return PluginRunner.run(LaunchCommand.of(plugin, record.run(), programs), dispatch.args(),
+                PluginEnvironment.of(settings, plugin), settings.workingDirectory());
     }
 
-    /** Scans the whole search path. */
+    /** Scans the whole search path; reads no plugin's metadata. */
     public Inventory inventory() {
-        return Inventory.scan(settings.cli().filePrefix(), settings.builtins(), searchPath);
+        return Inventory.scan(settings.cli().filePrefix(), settings.builtins(), resolver.searchPath());
+    }
+
+    /**
+     * Every plugin with what it is and whether it runs. Plugins not seen before are asked for
+     * their metadata, in parallel.
+     *
+     * @param refresh  ask every plugin again, ignoring the cache
+     * @param withJson load each plugin's full metadata JSON too
+     */
+    public List<CatalogEntry> catalog(boolean refresh, boolean withJson) throws InterruptedException {
+        Inventory inventory = inventory();
+        List<PluginFile> runnable = inventory.runnable().stream().map(ListedPlugin::file).toList();
+        Map<PluginFile, PluginRecord> records = metadata.records(runnable, refresh, withJson);
+        Surroundings surroundings = listedSurroundings(records);
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (ListedPlugin listed : inventory.plugins()) {
+            PluginRecord record = records.get(listed.file());
+            List<PluginProblem> problems = new ArrayList<>(listed.problems());
+            if (record != null) {
+                problems.addAll(metadata.problems(listed.file(), record, surroundings));
+            }
+            entries.add(new CatalogEntry(listed.file(), Optional.ofNullable(record), problems));
+        }
+        return entries;
+    }
+
+    /**
+     * One plugin with its full metadata and every problem, checked against the search path.
+     */
+    public CatalogEntry describe(PluginFile plugin) throws InterruptedException {
+        PluginRecord record = metadata.record(plugin, false, true);
+        return new CatalogEntry(plugin, Optional.of(record), metadata.problems(plugin, record, resolvedSurroundings()));
     }
 
     /** Built-in and plugin command names close to a mistyped {@code word}, best first. */
@@ -69,5 +131,56 @@ public final class PluginHost {
             known.add(plugin.file().command().words().get(0));
         }
         return Suggestions.closest(word, known);
+    }
+
+    /** Requirements checked against the search path, for one plugin about to run. */
+    private Surroundings resolvedSurroundings() {
+        return new Surroundings() {
+            @Override
+            public Optional<Installed> plugin(String name) {
+                Optional<PluginFile> found = CommandPath.fromFileName("", name).flatMap(resolver::find);
+                if (found.isEmpty()) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(new Installed(metadata.record(found.get(), false, false).version()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.of(new Installed(null));
+                }
+            }
+
+            @Override
+            public Optional<Path> pluginAt(CommandPath command) {
+                return resolver.find(command).map(PluginFile::path);
+            }
+
+            @Override
+            public boolean onPath(String program) {
+                return programs.find(program).isPresent();
+            }
+        };
+    }
+
+    /** Requirements checked against a listing that already holds every runnable plugin's record. */
+    private Surroundings listedSurroundings(Map<PluginFile, PluginRecord> records) {
+        Map<String, PluginFile> byName = new HashMap<>();
+        records.keySet().forEach(file -> byName.put(file.name(), file));
+        return new Surroundings() {
+            @Override
+            public Optional<Installed> plugin(String name) {
+                return Optional.ofNullable(byName.get(name)).map(file -> new Installed(records.get(file).version()));
+            }
+
+            @Override
+            public Optional<Path> pluginAt(CommandPath command) {
+                return Optional.ofNullable(byName.get(command.pluginName())).map(PluginFile::path);
+            }
+
+            @Override
+            public boolean onPath(String program) {
+                return programs.find(program).isPresent();
+            }
+        };
     }
 }

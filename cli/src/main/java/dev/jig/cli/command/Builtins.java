@@ -34,7 +34,8 @@ public final class Builtins {
         root.addSubcommand("help", new HelpCommand(host));
         root.addSubcommand("version", new VersionCommand(host));
         root.addSubcommand("plugins", new CommandLine(new PluginsCommand())
-                .addSubcommand("list", new PluginsListCommand(host)));
+                .addSubcommand("list", new PluginsListCommand(host))
+                .addSubcommand("info", new PluginsInfoCommand(host)));
         root.setExpandAtFiles(false);
         root.setOut(out);
         root.setErr(err);

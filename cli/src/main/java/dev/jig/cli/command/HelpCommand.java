@@ -3,9 +3,12 @@ package dev.jig.cli.command;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Dispatch;
-import dev.jig.host.discovery.Inventory;
-import dev.jig.host.discovery.ListedPlugin;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.host.discovery.PluginDir;
+import dev.jig.host.metadata.CatalogEntry;
+import dev.jig.host.metadata.PluginRecord;
+import dev.jig.protocol.Payloads;
+import dev.jig.protocol.metadata.PluginMetadata;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code help [COMMAND...]}: the overview (built-ins, then plugin commands grouped by the
- * directory they were found in), a built-in's usage, or a plugin's own {@code --help}.
+ * {@code help [COMMAND...]}: the overview (built-ins, then plugin commands with their summaries,
+ * grouped by the directory they were found in), a built-in's usage, a plugin's help rendered
+ * from its metadata, or a plain plugin's own {@code --help}.
  */
 @Command(description = "Show the commands of ${ROOT-COMMAND-NAME}, or help for one command.")
 final class HelpCommand implements Callable<Integer> {
@@ -31,7 +35,7 @@ final class HelpCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
-            description = "A built-in or plugin command; a plugin is run with --help.")
+            description = "A built-in or plugin command (and subcommands); a plain plugin is run with --help.")
     private List<String> topic = new ArrayList<>();
 
     HelpCommand(PluginHost host) {
@@ -39,7 +43,7 @@ final class HelpCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         CommandLine root = spec.root().commandLine();
         if (topic.isEmpty()) {
             printOverview(root);
@@ -50,6 +54,20 @@ final class HelpCommand implements Callable<Integer> {
             return builtinUsage(root);
         }
         if (dispatch instanceof Dispatch.Plugin plugin) {
+            CatalogEntry entry = host.describe(plugin.plugin());
+            PluginRecord record = entry.record().orElseThrow();
+            if (record.metadataJson() != null) {
+                PluginMetadata metadata = Payloads.read(new ObjectMapper().readTree(record.metadataJson()), PluginMetadata.class);
+                String command = root.getCommandName() + " " + plugin.plugin().command();
+                if (MetadataHelp.print(root.getOut(), command, metadata, plugin.args())) {
+                    return ExitStatus.OK;
+                }
+                root.getErr().println(root.getCommandName() + ": '" + command + "' has no command '"
+                        + String.join(" ", plugin.args()) + "'. See '" + root.getCommandName() + " help "
+                        + plugin.plugin().command() + "'.");
+                return ExitStatus.NOT_FOUND;
+            }
+            // A plain plugin describes itself: ask it.
             List<String> args = new ArrayList<>(plugin.args());
             args.add("--help");
             dispatch = new Dispatch.Plugin(plugin.plugin(), args);
@@ -72,7 +90,7 @@ final class HelpCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    private void printOverview(CommandLine root) {
+    private void printOverview(CommandLine root) throws InterruptedException {
         PrintWriter out = root.getOut();
         String cli = root.getCommandName();
         out.println("Usage: " + cli + " [--plugin-path DIRS] COMMAND [ARGS...]");
@@ -83,15 +101,19 @@ final class HelpCommand implements Callable<Integer> {
                 builtins.add(List.of("  " + name, firstLine(sub.getCommandSpec().usageMessage().description()))));
         Table.print(out, builtins);
 
-        Inventory inventory = host.inventory();
-        Map<PluginDir, List<String>> byDir = new LinkedHashMap<>();
-        for (ListedPlugin plugin : inventory.runnable()) {
-            byDir.computeIfAbsent(plugin.file().dir(), dir -> new ArrayList<>()).add(plugin.file().command().toString());
+        List<CatalogEntry> catalog = host.catalog(false, false);
+        Map<PluginDir, List<List<String>>> byDir = new LinkedHashMap<>();
+        for (CatalogEntry entry : catalog) {
+            if (entry.runnable()) {
+                String summary = entry.record().map(PluginRecord::summary).orElse(null);
+                byDir.computeIfAbsent(entry.file().dir(), dir -> new ArrayList<>())
+                        .add(List.of("  " + entry.file().command(), summary == null ? "" : summary));
+            }
         }
         byDir.forEach((dir, commands) -> {
             out.println();
             out.println("Plugin commands from " + dir.origin().description() + " (" + dir.directory() + "):");
-            commands.forEach(command -> out.println("  " + command));
+            Table.print(out, commands);
         });
         if (byDir.isEmpty()) {
             out.println();
@@ -105,10 +127,10 @@ final class HelpCommand implements Callable<Integer> {
                 List.of("  --version", "Print the version"),
                 List.of("  -h, --help", "Show this help")));
 
-        long problems = inventory.plugins().size() - inventory.runnable().size();
+        long problems = catalog.stream().filter(entry -> !entry.runnable()).count();
         if (problems > 0) {
             out.println();
-            out.println(problems + (problems == 1 ? " plugin file has a problem" : " plugin files have problems")
+            out.println(problems + (problems == 1 ? " plugin has a problem" : " plugins have problems")
                     + ": see '" + cli + " plugins list'.");
         }
         out.println();

@@ -1,6 +1,7 @@
 package dev.jig.cli.command;
 
 import dev.jig.host.ExitStatus;
+import dev.jig.host.InvalidPluginException;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.exec.PluginLaunchException;
@@ -26,10 +27,19 @@ public final class PluginDispatch {
         if (dispatch instanceof Dispatch.Plugin plugin) {
             try {
                 return host.run(plugin);
+            } catch (InvalidPluginException e) {
+                err.println(cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path()
+                        + ") is invalid: " + e.getMessage()
+                        + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : "")
+                        + ". See '" + cli + " plugins info " + plugin.plugin().name() + "'.");
+                return ExitStatus.CANNOT_EXECUTE;
             } catch (PluginLaunchException e) {
                 err.println(cli + ": cannot run plugin '" + plugin.plugin().command() + "' (" + e.path() + "): "
                         + e.getMessage() + ". Check its #! line and that its interpreter is installed.");
                 return ExitStatus.CANNOT_EXECUTE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitStatus.INTERRUPTED;
             }
         }
         if (dispatch instanceof Dispatch.NotExecutable notExecutable) {

@@ -3,27 +3,25 @@ package dev.jig.cli.command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Inventory;
-import dev.jig.host.discovery.ListedPlugin;
-import dev.jig.host.discovery.PluginFile;
-import dev.jig.host.discovery.PluginProblem;
+import dev.jig.host.metadata.CatalogEntry;
+import dev.jig.host.metadata.PluginRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code plugins list}: every plugin file on the search path, with what keeps any from running. */
-@Command(description = "List every plugin on the search path: its command, where it was found, and why it"
-        + " will not run (shadowed by an earlier file, collides with a built-in, not executable).")
+/** {@code plugins list}: every plugin on the search path, what it is, and what keeps any from running. */
+@Command(description = "List every plugin on the search path: its command, kind (plain, protocol, manifest),"
+        + " version, where it was found, and why it will not run (shadowed, collides with a built-in,"
+        + " not executable, invalid metadata, a requirement not met).")
 final class PluginsListCommand implements Callable<Integer> {
 
     private final PluginHost host;
@@ -34,65 +32,53 @@ final class PluginsListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for scripts: {\"plugins\": [...], \"searchPath\": [...]}.")
     private boolean json;
 
+    @Option(names = "--no-cache", description = "Ask every plugin for its metadata again instead of using the cache.")
+    private boolean noCache;
+
     PluginsListCommand(PluginHost host) {
         this.host = host;
     }
 
     @Override
     public Integer call() throws Exception {
-        Inventory inventory = host.inventory();
+        List<CatalogEntry> catalog = host.catalog(noCache, json);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(toJson(mapper, inventory)));
+            var root = mapper.createObjectNode();
+            ArrayNode plugins = root.putArray("plugins");
+            catalog.forEach(entry -> plugins.add(PluginJson.of(mapper, entry)));
+            ArrayNode searchPath = root.putArray("searchPath");
+            for (Inventory.ScannedDir dir : host.inventory().searchPath()) {
+                searchPath.addObject()
+                        .put("origin", dir.dir().origin().id())
+                        .put("directory", dir.dir().directory().toString())
+                        .put("status", dir.status().name().toLowerCase(Locale.ROOT));
+            }
+            out.println(mapper.writeValueAsString(root));
         } else {
-            printTable(out, inventory);
+            printTable(out, catalog);
         }
         return ExitStatus.OK;
     }
 
-    private static ObjectNode toJson(ObjectMapper mapper, Inventory inventory) {
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode plugins = root.putArray("plugins");
-        for (ListedPlugin listed : inventory.plugins()) {
-            PluginFile file = listed.file();
-            ObjectNode plugin = plugins.addObject();
-            plugin.put("name", file.name());
-            ArrayNode command = plugin.putArray("command");
-            file.command().words().forEach(command::add);
-            plugin.put("path", file.path().toString());
-            plugin.put("origin", file.dir().origin().id());
-            plugin.put("directory", file.dir().directory().toString());
-            plugin.put("runnable", listed.runnable());
-            ArrayNode problems = plugin.putArray("problems");
-            for (PluginProblem problem : listed.problems()) {
-                problems.addObject().put("code", problem.code()).put("message", problem.message());
-            }
-        }
-        ArrayNode searchPath = root.putArray("searchPath");
-        for (Inventory.ScannedDir dir : inventory.searchPath()) {
-            searchPath.addObject()
-                    .put("origin", dir.dir().origin().id())
-                    .put("directory", dir.dir().directory().toString())
-                    .put("status", dir.status().name().toLowerCase(Locale.ROOT));
-        }
-        return root;
-    }
-
-    private void printTable(PrintWriter out, Inventory inventory) {
-        if (inventory.plugins().isEmpty()) {
+    private void printTable(PrintWriter out, List<CatalogEntry> catalog) {
+        if (catalog.isEmpty()) {
             out.println("No plugins found. Plugins are executables named '"
                     + host.settings().cli().filePrefix() + "<command>' on the search path; see '"
                     + host.settings().cli().name() + " help'.");
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("COMMAND", "ORIGIN", "PATH", "STATUS"));
-        for (ListedPlugin listed : inventory.plugins()) {
-            PluginFile file = listed.file();
-            String status = listed.runnable() ? "ok"
-                    : listed.problems().stream().map(PluginProblem::message).collect(Collectors.joining("; "));
-            rows.add(List.of(file.command().toString(), file.dir().origin().id(), file.path().toString(), status));
+        rows.add(List.of("COMMAND", "KIND", "VERSION", "ORIGIN", "PATH", "STATUS"));
+        for (CatalogEntry entry : catalog) {
+            PluginRecord record = entry.record().orElse(null);
+            rows.add(List.of(entry.file().command().toString(),
+                    record == null ? "-" : record.kind().id(),
+                    record == null || record.version() == null ? "-" : record.version(),
+                    entry.file().dir().origin().id(),
+                    entry.file().path().toString(),
+                    PluginJson.status(entry)));
         }
         Table.print(out, rows);
     }

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every plugin file on the search path, in search order, with the problems that keep any of them
+ * Every plugin on the search path, in search order, with the problems that keep any of them
  * from running. Built for listing and help; dispatch never scans directories.
  *
  * @param searchPath the directories, with whether each was scanned
@@ -88,7 +89,7 @@ public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins)
         if (collides) {
             problems.add(new PluginProblem.CollidesWithBuiltin(first));
         }
-        boolean executable = Files.isExecutable(file.path());
+        boolean executable = file.form() == PluginFile.Form.MANIFEST || Files.isExecutable(file.path());
         if (!executable) {
             problems.add(new PluginProblem.NotExecutable());
         }
@@ -114,17 +115,23 @@ public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins)
 
     private static List<PluginFile> pluginFiles(String filePrefix, PluginDir dir) throws IOException {
         List<PluginFile> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.directory(),
-                entry -> entry.getFileName().toString().startsWith(filePrefix))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.directory())) {
             for (Path entry : entries) {
-                if (!PluginResolver.isRegularFile(entry)) {
+                String fileName = entry.getFileName().toString();
+                if (fileName.startsWith(filePrefix) && PluginResolver.isRegularFile(entry)) {
+                    CommandPath.fromFileName(filePrefix, fileName).ifPresent(command ->
+                            files.add(new PluginFile(command, entry, dir, PluginFile.Form.EXECUTABLE)));
                     continue;
                 }
-                CommandPath.fromFileName(filePrefix, entry.getFileName().toString())
-                        .ifPresent(command -> files.add(new PluginFile(command, entry, dir)));
+                Path manifest = PluginResolver.manifestIn(dir, fileName);
+                if (manifest != null) {
+                    CommandPath.fromFileName("", fileName).ifPresent(command ->
+                            files.add(new PluginFile(command, manifest, dir, PluginFile.Form.MANIFEST)));
+                }
             }
         }
-        files.sort((a, b) -> a.name().compareTo(b.name()));
+        // The resolver's order within one directory: by name, an executable before a directory.
+        files.sort(Comparator.comparing(PluginFile::name).thenComparing(PluginFile::form));
         return files;
     }
 }

@@ -1,18 +1,36 @@
 package dev.jig.host.discovery;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * A plugin file found on the search path.
+ * A plugin found on the search path: an executable, or a directory with a manifest.
  *
  * @param command the command it implements
- * @param path    the file, inside {@code dir}
+ * @param path    the executable, or the manifest file ({@code plugin.json} or {@code package.json})
  * @param dir     the search-path directory it was found in
+ * @param form    which of the two it is
  */
-public record PluginFile(CommandPath command, Path path, PluginDir dir) {
+public record PluginFile(CommandPath command, Path path, PluginDir dir, Form form) {
 
-    /** The plugin's name: its file name without the CLI prefix, e.g. {@code foo_bar-baz}. */
+    /** The two shapes a plugin takes on disk. */
+    public enum Form {
+        /** An executable file named {@code <cli>-<name>}. */
+        EXECUTABLE,
+        /** A directory {@code <name>/} holding {@code plugin.json} or {@code package.json}. */
+        MANIFEST
+    }
+
+    /** The manifest file names, in the order they are looked for. */
+    public static final List<String> MANIFESTS = List.of("plugin.json", "package.json");
+
+    /** The plugin's name: its file or directory name without the CLI prefix, e.g. {@code foo_bar-baz}. */
     public String name() {
         return command.pluginName();
+    }
+
+    /** The directory a manifest plugin lives in; for an executable, the directory holding it. */
+    public Path home() {
+        return path.getParent();
     }
 }

@@ -60,4 +60,21 @@ public sealed interface PluginProblem {
             return "not executable (chmod +x)";
         }
     }
+
+    /**
+     * The plugin's metadata is wrong, or a requirement is not met.
+     *
+     * @param reason one line saying what and, where it can, how to fix it
+     */
+    record Invalid(String reason) implements PluginProblem {
+        @Override
+        public String code() {
+            return "invalid";
+        }
+
+        @Override
+        public String message() {
+            return reason;
+        }
+    }
 }

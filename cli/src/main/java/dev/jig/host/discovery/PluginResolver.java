@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Set;
  * <p>{@code jig a b c --x} tries {@code jig-a-b-c}, then {@code jig-a-b}, then {@code jig-a},
  * each through the whole search path. At the longest name that exists anywhere, the first
  * executable file wins; if that name exists only as non-executable files, the result is
- * {@link Dispatch.NotExecutable} rather than a shorter match the user did not mean.
+ * {@link Dispatch.NotExecutable} rather than a shorter match the user did not mean. In the
+ * same directory an executable {@code jig-foo} comes before a directory plugin {@code foo/}.
  */
 public final class PluginResolver {
 
@@ -31,6 +33,11 @@ public final class PluginResolver {
         this.filePrefix = filePrefix;
         this.builtins = Set.copyOf(builtins);
         this.searchPath = searchPath;
+    }
+
+    /** Where this resolver looks. */
+    public SearchPath searchPath() {
+        return searchPath;
     }
 
     /** Resolves {@code args}, the command line after the CLI's own options. */
@@ -57,23 +64,48 @@ public final class PluginResolver {
         return new Dispatch.Unknown(first);
     }
 
-    /** The dispatch for one command name, or null when no directory has a file of that name. */
+    /** The plugin that runs for exactly {@code command}, if any; no longer or shorter name. */
+    public Optional<PluginFile> find(CommandPath command) {
+        return lookup(command, List.of()) instanceof Dispatch.Plugin plugin ? Optional.of(plugin.plugin()) : Optional.empty();
+    }
+
+    /** The dispatch for one command name, or null when no directory has a plugin of that name. */
     private Dispatch lookup(CommandPath command, List<String> rest) {
         String fileName = command.fileName(filePrefix);
         Path notExecutable = null;
         for (PluginDir dir : searchPath.dirs()) {
             Path candidate = dir.directory().resolve(fileName);
-            if (!isRegularFile(candidate)) {
-                continue;
+            if (isRegularFile(candidate)) {
+                if (Files.isExecutable(candidate)) {
+                    return new Dispatch.Plugin(new PluginFile(command, candidate, dir, PluginFile.Form.EXECUTABLE), rest);
+                }
+                if (notExecutable == null) {
+                    notExecutable = candidate;
+                }
             }
-            if (Files.isExecutable(candidate)) {
-                return new Dispatch.Plugin(new PluginFile(command, candidate, dir), rest);
-            }
-            if (notExecutable == null) {
-                notExecutable = candidate;
+            Path manifest = manifestIn(dir, command.pluginName());
+            if (manifest != null) {
+                return new Dispatch.Plugin(new PluginFile(command, manifest, dir, PluginFile.Form.MANIFEST), rest);
             }
         }
         return notExecutable == null ? null : new Dispatch.NotExecutable(command, notExecutable);
+    }
+
+    /**
+     * The manifest of directory plugin {@code name} in {@code dir}, or null. PATH entries hold
+     * executables only: a program's data directory there is not a plugin.
+     */
+    static Path manifestIn(PluginDir dir, String name) {
+        if (dir.origin() == Origin.PATH) {
+            return null;
+        }
+        for (String manifest : PluginFile.MANIFESTS) {
+            Path candidate = dir.directory().resolve(name).resolve(manifest);
+            if (isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** One stat call; a missing or unreadable directory is simply not a match. */

@@ -10,12 +10,13 @@ import java.util.Objects;
  * original bytes; rewriting a variable re-encodes it through the JVM's charset. Touching only
  * what differs keeps every other variable byte-exact.
  */
-final class EnvironmentDelta {
+public final class EnvironmentDelta {
 
     private EnvironmentDelta() {
     }
 
-    static void apply(Map<String, String> childEnvironment, Map<String, String> desired) {
+    /** Makes {@code childEnvironment} equal to {@code desired}, touching only what differs. */
+    public static void apply(Map<String, String> childEnvironment, Map<String, String> desired) {
         childEnvironment.keySet().removeIf(name -> !desired.containsKey(name));
         desired.forEach((name, value) -> {
             if (!Objects.equals(childEnvironment.get(name), value)) {

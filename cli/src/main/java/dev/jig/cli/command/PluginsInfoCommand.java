@@ -1,0 +1,127 @@
+package dev.jig.cli.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.host.ExitStatus;
+import dev.jig.host.PluginHost;
+import dev.jig.host.discovery.ListedPlugin;
+import dev.jig.host.metadata.CatalogEntry;
+import dev.jig.host.metadata.Fingerprint;
+import dev.jig.host.metadata.PluginRecord;
+import dev.jig.protocol.Payloads;
+import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.metadata.Requirements;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plugins info NAME}: all a plugin's metadata, where it is, and whether it runs. */
+@Command(description = "Show everything about one plugin: metadata, origin, fingerprint, status, and why it is invalid.")
+final class PluginsInfoCommand implements Callable<Integer> {
+
+    private final PluginHost host;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The plugin's command, e.g. 'greet' or 'foo bar'.")
+    private List<String> words = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    private boolean json;
+
+    PluginsInfoCommand(PluginHost host) {
+        this.host = host;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String cli = host.settings().cli().name();
+        List<ListedPlugin> matches = host.inventory().plugins().stream()
+                .filter(p -> p.file().command().words().equals(words) || p.file().name().equals(String.join(" ", words)))
+                .toList();
+        if (matches.isEmpty()) {
+            spec.commandLine().getErr().println(cli + ": no plugin '" + String.join(" ", words) + "'. See '" + cli
+                    + " plugins list'.");
+            return ExitStatus.NOT_FOUND;
+        }
+        // The plugin that runs, if any does; files it shadows are shown with it.
+        ListedPlugin chosen = matches.stream().filter(ListedPlugin::runnable).findFirst().orElse(matches.get(0));
+        List<ListedPlugin> others = matches.stream().filter(m -> m != chosen).toList();
+        CatalogEntry entry = chosen.runnable() ? host.describe(chosen.file())
+                : new CatalogEntry(chosen.file(), Optional.empty(), chosen.problems());
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode node = PluginJson.of(mapper, entry);
+            node.put("fingerprint", fingerprint(entry));
+            var alsoFound = node.putArray("alsoFound");
+            others.forEach(m -> alsoFound.add(m.file().path().toString()));
+            out.println(mapper.writeValueAsString(node));
+            return ExitStatus.OK;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        PluginRecord record = entry.record().orElse(null);
+        rows.add(List.of("name:", entry.file().name()));
+        rows.add(List.of("command:", cli + " " + entry.file().command()));
+        if (record != null) {
+            rows.add(List.of("kind:", record.kind().id() + (record.detail() == null ? "" : " (" + record.detail() + ")")));
+        }
+        if (record != null && record.metadataJson() != null) {
+            PluginMetadata metadata = Payloads.read(new ObjectMapper().readTree(record.metadataJson()), PluginMetadata.class);
+            addIf(rows, "version:", metadata.version());
+            addIf(rows, "description:", metadata.description());
+            addIf(rows, "vendor:", metadata.vendor());
+            addIf(rows, "homepage:", metadata.homepage());
+            addIf(rows, "requires:", requirements(cli, metadata.requires()));
+            addIf(rows, "hooks:", String.join(", ", metadata.hooks()));
+            addIf(rows, "commands:", String.join(", ", record.subcommands()));
+        }
+        rows.add(List.of("path:", entry.file().path().toString()));
+        rows.add(List.of("origin:", entry.file().dir().origin().id() + " (" + entry.file().dir().directory() + ")"));
+        rows.add(List.of("fingerprint:", fingerprint(entry)));
+        rows.add(List.of("status:", entry.runnable() ? "ok" : "invalid"));
+        entry.problems().forEach(p -> rows.add(List.of("", "- " + p.message())));
+        others.forEach(m -> rows.add(List.of("also found:", m.file().path() + " (" + PluginJson.status(
+                new CatalogEntry(m.file(), Optional.empty(), m.problems())) + ")")));
+        Table.print(out, rows);
+        return entry.runnable() ? ExitStatus.OK : ExitStatus.CANNOT_EXECUTE;
+    }
+
+    private static String fingerprint(CatalogEntry entry) {
+        try {
+            Fingerprint f = Fingerprint.of(entry.file().path());
+            return "size " + f.size() + ", mtime " + f.mtime() + ", ctime " + f.ctime() + ", inode " + f.inode();
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    private static String requirements(String cli, Requirements requires) {
+        List<String> parts = new ArrayList<>();
+        if (requires.cli() != null) {
+            parts.add(cli + " " + requires.cli());
+        }
+        if (!requires.protocol().isEmpty()) {
+            parts.add("protocol " + requires.protocol());
+        }
+        requires.plugins().forEach((name, range) -> parts.add("plugin " + name + " " + range));
+        requires.programs().forEach(program -> parts.add("program " + program));
+        return String.join("; ", parts);
+    }
+
+    private static void addIf(List<List<String>> rows, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            rows.add(List.of(label, value));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.jig.host.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jig.protocol.ErrorCodes;
+import dev.jig.protocol.Id;
+import dev.jig.protocol.Message;
+import dev.jig.protocol.Payloads;
+import dev.jig.protocol.Protocol;
+import dev.jig.protocol.codec.Inbound;
+import dev.jig.protocol.method.CliInfo;
+import dev.jig.protocol.method.InitializeParams;
+import dev.jig.protocol.method.InitializeResult;
+import dev.jig.protocol.method.Methods;
+import dev.jig.host.session.PluginSession;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks an executable whether it speaks the protocol: starts it with the reserved argument, sends
+ * {@code initialize}, and waits a bounded time for the answer.
+ *
+ * <p>Three outcomes. A correct answer makes a protocol plugin. Silence, an exit, or output that
+ * is not protocol at all makes a plain plugin, which still runs. An answer that tries and fails
+ * (no common version, a banner before a valid reply, the wrong id, a malformed result) makes a
+ * protocol plugin with a problem, so the author learns what to fix.
+ */
+final class HandshakeProbe {
+
+    /** How long a plugin has to answer {@code initialize}. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** Non-protocol lines read before giving up on finding a reply among them. */
+    private static final int MAX_STRAY_LINES = 16;
+
+    private static final Id ID = Id.of(1);
+
+    private final CliInfo cli;
+    private final Duration timeout;
+
+    HandshakeProbe(CliInfo cli, Duration timeout) {
+        this.cli = cli;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param command      the plugin's executable (and any fixed arguments); the reserved
+     *                     argument is appended
+     * @param expectedName the name its file gives it
+     */
+    PluginRecord probe(List<String> command, String expectedName, Map<String, String> environment, Path workingDirectory)
+            throws InterruptedException {
+        List<String> argv = new ArrayList<>(command);
+        argv.add(Protocol.ARGUMENT);
+        PluginSession session;
+        try {
+            session = PluginSession.start(argv, environment, workingDirectory);
+        } catch (IOException e) {
+            return PluginRecord.plain("could not be started to ask: " + e.getMessage());
+        }
+        try {
+            session.send(new Message.Request(ID, Methods.INITIALIZE,
+                    Payloads.tree(new InitializeParams(Protocol.VERSIONS, cli))));
+        } catch (IOException e) {
+            // It exited without reading its input; what it printed still tells what it is.
+        }
+        try {
+            return awaitReply(session, expectedName);
+        } finally {
+            session.close();
+        }
+    }
+
+    private PluginRecord awaitReply(PluginSession session, String expectedName) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> stray = new ArrayList<>();
+        while (true) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            Optional<Inbound> next = left.isNegative() ? Optional.empty() : session.next(left);
+            if (next.isEmpty()) {
+                session.kill();
+                return PluginRecord.plain("did not answer within " + timeout.toSeconds() + " s" + straySuffix(stray));
+            }
+            Inbound inbound = next.get();
+            if (inbound instanceof Inbound.EndOfStream) {
+                return PluginRecord.plain(ended(session) + straySuffix(stray));
+            }
+            if (inbound instanceof Inbound.Rejected rejected) {
+                stray.add(rejected.excerpt());
+                if (stray.size() > MAX_STRAY_LINES) {
+                    session.kill();
+                    return PluginRecord.plain("printed '" + stray.get(0) + "' and more, none of it protocol");
+                }
+                continue;
+            }
+            Message message = ((Inbound.Received) inbound).message();
+            if (message instanceof Message.Notification) {
+                continue; // a log line before the reply is allowed
+            }
+            if (message instanceof Message.Request) {
+                // Not a reply at all: most likely a program echoing its input back.
+                return PluginRecord.plain("wrote a request instead of a reply (does it echo its input?)");
+            }
+            return judge(message, expectedName, stray);
+        }
+    }
+
+    private PluginRecord judge(Message reply, String expectedName, List<String> stray) {
+        Id id = reply instanceof Message.Response r ? r.id() : ((Message.ErrorResponse) reply).id();
+        if (!ID.equals(id)) {
+            return PluginRecord.broken(Kind.PROTOCOL, "answered initialize with id " + id + ", expected " + ID);
+        }
+        if (!stray.isEmpty()) {
+            return PluginRecord.broken(Kind.PROTOCOL, "printed '" + stray.get(0) + "' on stdout before its reply;"
+                    + " only protocol messages may go there (use stderr)");
+        }
+        if (reply instanceof Message.ErrorResponse failure) {
+            if (failure.error().code() == ErrorCodes.UNSUPPORTED_VERSION) {
+                JsonNode supported = failure.error().data() == null ? null : failure.error().data().get("supported");
+                return PluginRecord.broken(Kind.PROTOCOL, "it speaks protocol versions "
+                        + (supported == null ? "unknown to it" : supported.toString()) + "; " + cli.name()
+                        + " speaks " + Protocol.VERSIONS);
+            }
+            return PluginRecord.broken(Kind.PROTOCOL, "answered initialize with error " + failure.error().code()
+                    + ": " + failure.error().message());
+        }
+        InitializeResult result;
+        try {
+            result = Payloads.read(((Message.Response) reply).result(), InitializeResult.class);
+        } catch (IllegalArgumentException e) {
+            return PluginRecord.broken(Kind.PROTOCOL, "answered initialize with a malformed result: " + e.getMessage());
+        }
+        if (!Protocol.VERSIONS.contains(result.protocolVersion())) {
+            return PluginRecord.broken(Kind.PROTOCOL, "picked protocol version " + result.protocolVersion()
+                    + ", which " + cli.name() + " did not offer (it offered " + Protocol.VERSIONS + ")");
+        }
+        if (result.plugin() == null) {
+            return PluginRecord.broken(Kind.PROTOCOL, "answered initialize without its metadata (\"plugin\")");
+        }
+        return Records.fromMetadata(Kind.PROTOCOL, result.plugin(), List.of(), expectedName, cli.name());
+    }
+
+    private static String ended(PluginSession session) throws InterruptedException {
+        session.awaitExit(PluginSession.GRACE);
+        return session.exitStatus()
+                .map(status -> "exited with status " + status + " without answering")
+                .orElse("closed its output without answering");
+    }
+
+    private static String straySuffix(List<String> stray) {
+        return stray.isEmpty() ? "" : " after printing '" + stray.get(0) + "'";
+    }
+}

@@ -1,0 +1,97 @@
+package dev.jig.host.metadata;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Plugin records on disk, one file per plugin, named after a digest of the plugin's real path.
+ *
+ * <p>A record is used only when the plugin file's fingerprint and the host's version both still
+ * match. Writes go to a temporary file that is renamed over the old one, so concurrent CLI
+ * processes see either the old record or the new, never half of one. A record that cannot be
+ * read is treated as missing and rewritten: a corrupt cache costs a probe, nothing more.
+ */
+public final class MetadataCache {
+
+    private static final String SUFFIX = ".plugin";
+
+    private final Path directory;
+    private final String hostVersion;
+
+    /**
+     * @param directory   where the records live, e.g. {@code ~/.cache/jig/plugins}; created on
+     *                    first write
+     * @param hostVersion records written by another version are ignored
+     */
+    public MetadataCache(Path directory, String hostVersion) {
+        this.directory = directory;
+        this.hostVersion = hostVersion;
+    }
+
+    /** The record for {@code realPath} if it was made for exactly {@code fingerprint}. */
+    public Optional<PluginRecord> lookup(Path realPath, Fingerprint fingerprint, boolean withJson) {
+        try (Reader in = Files.newBufferedReader(fileFor(realPath), StandardCharsets.UTF_8)) {
+            RecordCodec.Entry entry = RecordCodec.read(in, withJson);
+            if (entry.fingerprint().equals(fingerprint) && hostVersion.equals(entry.hostVersion())) {
+                return Optional.of(entry.record());
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable or corrupt: rebuilt by the next store
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores {@code record} for {@code realPath} atomically. A failure to write (read-only home,
+     * full disk) is not an error for the caller: the plugin is simply probed again next time.
+     *
+     * @return whether the record was written
+     */
+    public boolean store(Path realPath, Fingerprint fingerprint, PluginRecord record) {
+        Path target = fileFor(realPath);
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            temp = Files.createTempFile(directory, ".tmp-", SUFFIX);
+            Files.writeString(temp, RecordCodec.write(new RecordCodec.Entry(hostVersion, fingerprint, record)),
+                    StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // a stray temporary file is harmless and never read
+                }
+            }
+        }
+    }
+
+    private Path fileFor(Path realPath) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(realPath.toString().getBytes(StandardCharsets.UTF_8));
+            return directory.resolve(HexFormat.of().formatHex(digest, 0, 16) + SUFFIX);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.jig.host.metadata;
+
+import dev.jig.host.HostSettings;
+import dev.jig.host.discovery.Origin;
+import dev.jig.host.discovery.PluginFile;
+import dev.jig.host.discovery.PluginProblem;
+import dev.jig.host.exec.PluginEnvironment;
+import dev.jig.protocol.method.CliInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Learns and remembers what each plugin is: reads manifests, probes executables, and keeps the
+ * results in the {@link MetadataCache} until the file changes.
+ *
+ * <p>Executables in {@code ./plugins} are never probed: a cloned repository must not run code
+ * because someone typed {@code help}. They run only when their command is typed.
+ */
+public final class MetadataService {
+
+    private final HostSettings settings;
+    private final Optional<MetadataCache> cache;
+    private final HandshakeProbe probe;
+
+    public MetadataService(HostSettings settings) {
+        this.settings = settings;
+        this.cache = cacheDirectory(settings).map(dir -> new MetadataCache(dir, settings.cli().version()));
+        this.probe = new HandshakeProbe(new CliInfo(settings.cli().name(), settings.cli().version()), HandshakeProbe.TIMEOUT);
+    }
+
+    /** {@code ${XDG_CACHE_HOME:-~/.cache}/<cli>/plugins}; empty without a usable home. */
+    static Optional<Path> cacheDirectory(HostSettings settings) {
+        return settings.env("XDG_CACHE_HOME").map(Path::of).filter(Path::isAbsolute)
+                .or(() -> settings.env("HOME").map(Path::of).filter(Path::isAbsolute).map(home -> home.resolve(".cache")))
+                .map(base -> base.resolve(settings.cli().name()).resolve("plugins"));
+    }
+
+    /**
+     * What {@code plugin} is: from the cache when its record is fresh (and {@code refresh} is
+     * false), else learned now and cached.
+     *
+     * @param withJson whether the full metadata JSON is needed; a fresh record is read without it
+     */
+    public PluginRecord record(PluginFile plugin, boolean refresh, boolean withJson) throws InterruptedException {
+        Path real;
+        Fingerprint fingerprint;
+        try {
+            real = plugin.path().toRealPath();
+            fingerprint = Fingerprint.of(real);
+        } catch (IOException e) {
+            return PluginRecord.plain("cannot be read: " + e.getMessage());
+        }
+        if (!refresh && cache.isPresent()) {
+            Optional<PluginRecord> cached = cache.get().lookup(real, fingerprint, withJson);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        if (plugin.form() == PluginFile.Form.EXECUTABLE && plugin.dir().origin() == Origin.LOCAL) {
+            return PluginRecord.plain("not asked for metadata: plugins in ./plugins are not trusted to run on their own");
+        }
+        PluginRecord learned = plugin.form() == PluginFile.Form.MANIFEST
+                ? ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name())
+                : probe.probe(List.of(plugin.path().toString()), plugin.name(),
+                        PluginEnvironment.of(settings, plugin), settings.workingDirectory());
+        cache.ifPresent(c -> c.store(real, fingerprint, learned));
+        return learned;
+    }
+
+    /**
+     * The records of many plugins; the ones that need a probe are probed in parallel, as many at
+     * once as there are processors.
+     */
+    public Map<PluginFile, PluginRecord> records(List<PluginFile> plugins, boolean refresh, boolean withJson)
+            throws InterruptedException {
+        Map<PluginFile, PluginRecord> records = new LinkedHashMap<>();
+        if (plugins.isEmpty()) {
+            return records;
+        }
+        int threads = Math.min(plugins.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "plugin-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<PluginRecord>> futures = new ArrayList<>();
+            for (PluginFile plugin : plugins) {
+                futures.add(pool.submit(() -> record(plugin, refresh, withJson)));
+            }
+            for (int i = 0; i < plugins.size(); i++) {
+                records.put(plugins.get(i), futures.get(i).get());
+            }
+            return records;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("describing plugins failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Everything that keeps {@code plugin} from running, judging by its record and surroundings. */
+    public List<PluginProblem> problems(PluginFile plugin, PluginRecord record, Surroundings surroundings) {
+        List<PluginProblem> problems = new ArrayList<>();
+        record.problems().forEach(reason -> problems.add(new PluginProblem.Invalid(reason)));
+        RequirementChecks.problems(record, plugin.command(), settings.cli().name(), settings.cli().version(), surroundings)
+                .forEach(reason -> problems.add(new PluginProblem.Invalid(reason)));
+        return problems;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jig.host.metadata;
+
+import dev.jig.protocol.metadata.Requirements;
+import java.util.List;
+
+/**
+ * What the host knows about one version of a plugin file: the result of a probe or a manifest
+ * read, kept in the cache until the file changes.
+ *
+ * <p>Fields that {@code help}, listing and dispatch need are plain values, so that those paths
+ * read a few lines of text; the full metadata stays JSON for {@code plugins info}.
+ *
+ * @param kind         how it was learned
+ * @param problems     what is wrong with the plugin itself (name, version, protocol); empty if nothing
+ * @param detail       for a plain plugin, why the probe did not count as a handshake; else null
+ * @param version      the plugin's version, or null
+ * @param summary      one line for help, or null
+ * @param run          a manifest plugin's command vector; empty for executables
+ * @param requires     its requirements, checked whenever it is used
+ * @param subcommands  the names of its top-level subcommands
+ * @param hooks        the events it subscribes to
+ * @param metadataJson the whole metadata as JSON, or null
+ */
+public record PluginRecord(
+        Kind kind,
+        List<String> problems,
+        String detail,
+        String version,
+        String summary,
+        List<String> run,
+        Requirements requires,
+        List<String> subcommands,
+        List<String> hooks,
+        String metadataJson) {
+
+    public PluginRecord {
+        problems = List.copyOf(problems);
+        run = List.copyOf(run);
+        requires = requires == null ? Requirements.NONE : requires;
+        subcommands = List.copyOf(subcommands);
+        hooks = List.copyOf(hooks);
+    }
+
+    /** A plain executable, with why it is not a protocol plugin. */
+    public static PluginRecord plain(String detail) {
+        return new PluginRecord(Kind.PLAIN, List.of(), detail, null, null, List.of(), null, List.of(), List.of(), null);
+    }
+
+    /** A plugin that is broken in itself: it tried to speak the protocol, or has a manifest, but failed. */
+    public static PluginRecord broken(Kind kind, String problem) {
+        return new PluginRecord(kind, List.of(problem), null, null, null, List.of(), null, List.of(), List.of(), null);
+    }
+}

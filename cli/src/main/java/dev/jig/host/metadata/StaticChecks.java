@@ -1,0 +1,64 @@
+package dev.jig.host.metadata;
+
+import dev.jig.protocol.Protocol;
+import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.metadata.Requirements;
+import java.util.ArrayList;
+import java.util.List;
+import org.semver4j.Semver;
+import org.semver4j.RangesListFactory;
+
+/**
+ * Checks a plugin's metadata on its own, once, when it is read: what can only change when the
+ * plugin file changes.
+ */
+final class StaticChecks {
+
+    private StaticChecks() {
+    }
+
+    /**
+     * @param expectedName the name its file or directory gives it
+     * @param cliName      the host CLI's name, for messages
+     */
+    static List<String> problems(PluginMetadata metadata, String expectedName, String cliName) {
+        List<String> problems = new ArrayList<>();
+        if (metadata.name() == null || metadata.name().isBlank()) {
+            problems.add("its metadata has no name (expected '" + expectedName + "')");
+        } else if (!metadata.name().equals(expectedName)) {
+            problems.add("its metadata names it '" + metadata.name() + "', but its file makes it '" + expectedName
+                    + "': rename one to match");
+        }
+        if (metadata.version() == null || metadata.version().isBlank()) {
+            problems.add("its metadata has no version");
+        } else if (Semver.parse(metadata.version()) == null) {
+            problems.add("its version '" + metadata.version() + "' is not a semantic version (e.g. 1.2.0)");
+        }
+        Requirements requires = metadata.requires();
+        if (requires.cli() != null && !isRange(requires.cli())) {
+            problems.add("requires.cli '" + requires.cli() + "' is not a version range (e.g. >=1.2.0 <2)");
+        }
+        if (!requires.protocol().isEmpty() && requires.protocol().stream().noneMatch(Protocol.VERSIONS::contains)) {
+            problems.add("it speaks protocol versions " + requires.protocol() + "; " + cliName + " speaks " + Protocol.VERSIONS);
+        }
+        requires.plugins().forEach((name, range) -> {
+            if (!isRange(range)) {
+                problems.add("requires plugin '" + name + "' at '" + range + "', which is not a version range");
+            }
+        });
+        for (String program : requires.programs()) {
+            if (program.isBlank() || program.contains("/") || program.contains("\n")) {
+                problems.add("requires program '" + program + "', which is not a program name");
+            }
+        }
+        return problems;
+    }
+
+    static boolean isRange(String range) {
+        try {
+            return !RangesListFactory.create(range).get().isEmpty();
+        } catch (IllegalArgumentException e) { // SemverException is one
+            return false;
+        }
+    }
+}

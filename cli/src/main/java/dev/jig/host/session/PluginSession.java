@@ -1,0 +1,154 @@
+package dev.jig.host.session;
+
+import dev.jig.host.exec.EnvironmentDelta;
+import dev.jig.protocol.Message;
+import dev.jig.protocol.codec.Inbound;
+import dev.jig.protocol.codec.JsonLinesReader;
+import dev.jig.protocol.codec.JsonLinesWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One plugin process in protocol mode.
+ *
+ * <p>A daemon thread reads stdout line by line into a small queue, so a read can give up at a
+ * deadline even when the plugin (or a grandchild holding its stdout) never writes or closes.
+ * {@link #close()} is the orderly shutdown of the protocol: EOF on stdin, then SIGTERM, then
+ * SIGKILL, each after {@link #GRACE}; {@link #kill()} skips straight to SIGKILL.
+ */
+public final class PluginSession implements AutoCloseable {
+
+    /** How long the plugin gets to exit at each step of the shutdown. */
+    public static final Duration GRACE = Duration.ofSeconds(1);
+
+    private final Process process;
+    private final JsonLinesWriter writer;
+    private final BlockingQueue<Inbound> inbound = new ArrayBlockingQueue<>(16);
+    private final StderrTail stderr;
+    private volatile boolean closed;
+
+    private PluginSession(Process process, StderrTail stderr) {
+        this.process = process;
+        this.writer = new JsonLinesWriter(process.getOutputStream());
+        this.stderr = stderr;
+        Thread reader = new Thread(() -> pump(process.getInputStream()), "plugin-stdout-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Starts {@code command} with piped stdin and stdout; stderr is kept (its tail) for
+     * diagnostics.
+     *
+     * @param environment the complete environment the plugin sees
+     */
+    public static PluginSession start(List<String> command, Map<String, String> environment, Path workingDirectory)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        EnvironmentDelta.apply(builder.environment(), environment);
+        Process process = builder.start();
+        return new PluginSession(process, StderrTail.follow(process));
+    }
+
+    /** Sends one message. */
+    public void send(Message message) throws IOException {
+        writer.write(message);
+    }
+
+    /**
+     * The next line from the plugin, or empty when {@code timeout} passed first. After the end
+     * of the stream, every call returns {@link Inbound.EndOfStream}.
+     */
+    public Optional<Inbound> next(Duration timeout) throws InterruptedException {
+        Inbound next = inbound.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (next instanceof Inbound.EndOfStream) {
+            inbound.offer(next); // stays at the end for later callers
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /** The last lines the plugin wrote on stderr, for an error message. */
+    public String stderrTail() {
+        return stderr.text();
+    }
+
+    /** The exit status, once the process has ended. */
+    public Optional<Integer> exitStatus() {
+        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    }
+
+    /** Waits for the process to end, at most {@code timeout}. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Kills the process and every descendant it has now, without waiting for an orderly exit. */
+    public void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        closeQuietly(process.getOutputStream());
+        closed = true;
+    }
+
+    /** EOF, then SIGTERM, then SIGKILL, each after {@link #GRACE}; the whole tree. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ProcessHandle> tree = process.descendants().toList(); // before re-parenting hides them
+        try {
+            closeQuietly(process.getOutputStream());
+            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                tree.forEach(ProcessHandle::destroy);
+                process.destroy();
+                if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private void pump(InputStream stdout) {
+        JsonLinesReader reader = new JsonLinesReader(stdout);
+        try {
+            Inbound next;
+            do {
+                next = reader.read();
+                while (!inbound.offer(next, 50, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return; // nobody will read it: let the thread end
+                    }
+                }
+            } while (!(next instanceof Inbound.EndOfStream));
+        } catch (IOException e) {
+            inbound.offer(new Inbound.EndOfStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // the plugin is gone already: nothing left to tell it
+        }
+    }
+}
