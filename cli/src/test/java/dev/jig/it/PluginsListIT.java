@@ -86,10 +86,10 @@ class PluginsListIT {
 
         assertEquals(0, result.exitCode(), result::toString);
         List<String> lines = result.stdout().lines().toList();
-        assertEquals(List.of("COMMAND", "ORIGIN", "PATH", "STATUS"), List.of(lines.get(0).split("\\s+")));
-        assertEquals(List.of("lazy", "user", sandbox.userDir().resolve("jig-lazy").toString(), "not", "executable", "(chmod", "+x)"),
+        assertEquals(List.of("COMMAND", "KIND", "VERSION", "ORIGIN", "PATH", "STATUS"), List.of(lines.get(0).split("\\s+")));
+        assertEquals(List.of("lazy", "-", "-", "user", sandbox.userDir().resolve("jig-lazy").toString(), "not", "executable", "(chmod", "+x)"),
                 List.of(lines.get(1).split("\\s+")));
-        assertEquals(List.of("hello", "path", sandbox.bin.resolve("jig-hello").toString(), "ok"),
+        assertEquals(List.of("hello", "plain", "-", "path", sandbox.bin.resolve("jig-hello").toString(), "ok"),
                 List.of(lines.get(2).split("\\s+")));
         assertEquals(3, lines.size());
         assertTrue(Files.exists(sandbox.bin.resolve("jig-hello")));

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * environment that points at them, and the real launcher to run.
  *
  * <p>Layout under the root: {@code home/}, {@code config/} ({@code XDG_CONFIG_HOME}),
- * {@code share/} ({@code XDG_DATA_DIRS}), {@code work/} (the working directory) and
+ * {@code share/} ({@code XDG_DATA_DIRS}), {@code cache/} ({@code XDG_CACHE_HOME}), {@code work/} (the working directory) and
  * {@code bin/} (first on {@code PATH}).
  */
 final class Sandbox {
@@ -46,6 +46,7 @@ final class Sandbox {
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", root.resolve("config").toString());
         env.put("XDG_DATA_DIRS", root.resolve("share").toString());
+        env.put("XDG_CACHE_HOME", root.resolve("cache").toString());
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         env.put("LANG", "C.UTF-8");
         env.put("JIG_JAVA", JAVA.toString());
@@ -64,6 +65,11 @@ final class Sandbox {
     /** {@code XDG_DATA_DIRS/jig/plugins}. */
     Path systemDir() {
         return root.resolve("share/jig/plugins");
+    }
+
+    /** Where jig keeps its plugin records. */
+    Path cacheDir() {
+        return root.resolve("cache/jig/plugins");
     }
 
     /** Writes an executable file, creating its directory. */
