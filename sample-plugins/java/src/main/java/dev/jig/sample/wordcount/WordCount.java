@@ -1,0 +1,69 @@
+package dev.jig.sample.wordcount;
+
+import dev.jig.protocol.metadata.CommandSpec;
+import dev.jig.protocol.metadata.FlagSpec;
+import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.metadata.Requirements;
+import dev.jig.sdk.Invocation;
+import dev.jig.sdk.Jig;
+import dev.jig.sdk.JigPlugin;
+import java.io.IOException;
+import java.util.List;
+
+/** {@code jig wordcount}: counts lines, words and bytes, or lists the most frequent words. */
+public final class WordCount implements JigPlugin {
+
+    /** Exit status of a usage error, as most command-line tools use it. */
+    static final int USAGE = 2;
+
+    /** The plugin's metadata: what {@code jig help} shows without starting the plugin. */
+    static final PluginMetadata METADATA = new PluginMetadata(
+            "wordcount",
+            "0.1.0",
+            "Count lines, words and bytes, or find the most frequent words",
+            "jig samples",
+            null,
+            "[--lines] [--words] [--bytes] [FILE...]",
+            List.of(new FlagSpec("--lines", "-l", null, "print the line count"),
+                    new FlagSpec("--words", "-w", null, "print the word count"),
+                    new FlagSpec("--bytes", "-c", null, "print the byte count"),
+                    new FlagSpec("--help", "-h", null, "show this help")),
+            List.of(new CommandSpec("top", "list the N most frequent words", "N [FILE...]", null, null)),
+            null,
+            new Requirements(">=0.1.0", List.of(1), null, null),
+            null);
+
+    /**
+     * Runs the plugin: the whole {@code main} of a Java plugin.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(Jig.serve(new WordCount(), args));
+    }
+
+    @Override
+    public PluginMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public int run(Invocation invocation) throws IOException {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(invocation.args());
+        } catch (UsageException e) {
+            invocation.err().println(METADATA.name() + ": " + e.getMessage());
+            invocation.err().println("Try '" + Help.commandLine(invocation) + " --help'.");
+            return USAGE;
+        }
+        if (arguments.help()) {
+            invocation.out().print(Help.render(METADATA, invocation));
+            return 0;
+        }
+        Inputs inputs = new Inputs(arguments.files(), invocation);
+        return arguments.top().isPresent()
+                ? new TopWords(arguments.top().getAsInt()).run(inputs, invocation.out())
+                : new Counter(arguments.columns()).run(inputs, invocation.out());
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code jig wordcount}: the sample plugin written with the Java SDK. */
+package dev.jig.sample.wordcount;
