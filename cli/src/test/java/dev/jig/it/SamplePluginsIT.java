@@ -1,12 +1,19 @@
 package dev.jig.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The sample plugins run as the README says. */
 class SamplePluginsIT {
@@ -19,7 +26,8 @@ class SamplePluginsIT {
     @BeforeEach
     void samples() {
         sandbox = new Sandbox(root);
-        sandbox.env.put("JIG_PLUGIN_PATH", Sandbox.SAMPLES.resolve("bash") + ":" + Sandbox.SAMPLES.resolve("python"));
+        sandbox.env.put("JIG_PLUGIN_PATH", Sandbox.SAMPLES.resolve("bash") + ":" + Sandbox.SAMPLES.resolve("python")
+                + ":" + Sandbox.SAMPLES.resolve("java"));
     }
 
     @Test
@@ -47,10 +55,36 @@ class SamplePluginsIT {
         assertTrue(result.stderr().contains("usage: jig greet"), result::toString);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"hello, bash", "greet, python", "wordcount, java"})
+    void eachSamplePassesTheHandshakeThroughTheLauncher(String name, String language) throws Exception {
+        Sandbox.Result info = sandbox.jig("plugins", "info", name, "--json");
+        assertEquals(0, info.exitCode(), info::toString);
+        JsonNode plugin = new ObjectMapper().readTree(info.stdout());
+        assertEquals("protocol", plugin.get("kind").asText(), info::toString);
+        assertTrue(plugin.get("runnable").asBoolean(), info::toString);
+        assertEquals(name, plugin.get("metadata").get("name").asText());
+        assertEquals(Sandbox.SAMPLES.resolve(language).resolve("jig-" + name).toString(), plugin.get("path").asText());
+        assertFalse(plugin.get("metadata").get("description").asText().isBlank());
+    }
+
     @Test
-    void bothAreListed() {
-        Sandbox.Result result = sandbox.jig("plugins", "list");
-        assertTrue(result.stdout().lines().anyMatch(l -> l.startsWith("hello ") && l.endsWith(" ok")), result::toString);
-        assertTrue(result.stdout().lines().anyMatch(l -> l.startsWith("greet ") && l.endsWith(" ok")), result::toString);
+    void javaWordcount() {
+        Sandbox.Result result = sandbox.run(sandbox.command("wordcount", "--lines", "--words"),
+                "one two\nthree\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(List.of("2", "3"), List.of(result.stdout().trim().split("\\s+")));
+    }
+
+    @Test
+    void helpComesFromTheSamplesMetadata() {
+        String help = sandbox.jig("help", "greet").stdout();
+        assertTrue(help.startsWith("Usage: jig greet "), help);
+        assertTrue(help.contains("--shout"), help);
+        String overview = sandbox.jig("help").stdout();
+        for (String name : List.of("hello", "greet", "wordcount")) {
+            assertTrue(overview.lines().anyMatch(l -> l.startsWith("  " + name + " ") && l.trim().length() > name.length()),
+                    name + " has a summary in\n" + overview);
+        }
     }
 }
