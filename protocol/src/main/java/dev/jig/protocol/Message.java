@@ -16,12 +16,14 @@ public sealed interface Message {
      *
      * @param id     the id, echoed in the reply
      * @param method the method name
-     * @param params the params object, or null
+     * @param params the params object, or null (a JSON {@code null} is taken as absent)
+     * @throws IllegalArgumentException when params is neither an object nor absent
      */
     record Request(Id id, String method, JsonNode params) implements Message {
         public Request {
             Objects.requireNonNull(id, "id");
             requireMethod(method);
+            params = requireParams(params);
         }
     }
 
@@ -29,11 +31,13 @@ public sealed interface Message {
      * A one-way message; it gets no reply.
      *
      * @param method the method name
-     * @param params the params object, or null
+     * @param params the params object, or null (a JSON {@code null} is taken as absent)
+     * @throws IllegalArgumentException when params is neither an object nor absent
      */
     record Notification(String method, JsonNode params) implements Message {
         public Notification {
             requireMethod(method);
+            params = requireParams(params);
         }
     }
 
@@ -60,6 +64,16 @@ public sealed interface Message {
         public ErrorResponse {
             Objects.requireNonNull(error, "error");
         }
+    }
+
+    private static JsonNode requireParams(JsonNode params) {
+        if (params == null || params.isNull() || params.isMissingNode()) {
+            return null;
+        }
+        if (!params.isObject()) {
+            throw new IllegalArgumentException("params must be a JSON object, not " + params.getNodeType());
+        }
+        return params;
     }
 
     private static void requireMethod(String method) {

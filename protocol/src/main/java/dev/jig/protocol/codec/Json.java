@@ -44,7 +44,8 @@ public final class Json {
                 .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false)
                 .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
                 .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+                .setDefaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS));
     }
 
     private static final class Default {

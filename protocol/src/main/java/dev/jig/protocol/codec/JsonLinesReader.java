@@ -68,9 +68,12 @@ public final class JsonLinesReader {
                 }
                 if (!tooLong && length + chunk > limits.maxLineBytes()) {
                     tooLong = true; // keep the head for the excerpt, drop the rest as it streams by
-                    int head = Math.min(chunk, EXCERPT_BYTES);
-                    System.arraycopy(buffer, start, grow(length + head), length, head);
-                    length = Math.min(length + head, EXCERPT_BYTES);
+                    if (length < EXCERPT_BYTES) {
+                        int head = Math.min(chunk, EXCERPT_BYTES - length);
+                        System.arraycopy(buffer, start, grow(length + head), length, head);
+                        length += head;
+                    }
+                    length = Math.min(length, EXCERPT_BYTES);
                 } else if (!tooLong) {
                     System.arraycopy(buffer, start, grow(length + chunk), length, chunk);
                     length += chunk;
@@ -80,7 +83,7 @@ public final class JsonLinesReader {
                 return reject(ErrorCodes.PARSE_ERROR, "line longer than " + limits.maxLineBytes() + " bytes", length);
             }
             if (!newline) {
-                if (length == 0) {
+                if (isBlank(length)) {
                     return new Inbound.EndOfStream();
                 }
                 return reject(ErrorCodes.PARSE_ERROR, "truncated line: the stream ended before its newline", length);

@@ -44,7 +44,8 @@ final class MessageTrees {
                     "a message must be a JSON object, not " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
         }
         Id id = readId(node);
-        if (!Protocol.JSONRPC.equals(node.path("jsonrpc").asText(null))) {
+        JsonNode jsonrpc = node.get("jsonrpc");
+        if (jsonrpc == null || !jsonrpc.isTextual() || !Protocol.JSONRPC.equals(jsonrpc.textValue())) {
             throw new MalformedMessageException(ErrorCodes.INVALID_REQUEST, "\"jsonrpc\" must be \"2.0\"", id);
         }
         JsonNode method = node.get("method");

@@ -30,7 +30,7 @@ public record PluginMetadata(
         List<FlagSpec> flags,
         List<CommandSpec> commands,
         List<String> hooks,
-        Requirements requires,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoRequirements.class) Requirements requires,
         ConfigSpec config) {
 
     public PluginMetadata {
@@ -38,5 +38,18 @@ public record PluginMetadata(
         commands = commands == null ? List.of() : List.copyOf(commands);
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         requires = requires == null ? Requirements.NONE : requires;
+    }
+
+    /** Leaves {@code "requires": {}} out of the JSON: no requirements is the default. */
+    static final class NoRequirements {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || Requirements.NONE.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 }
