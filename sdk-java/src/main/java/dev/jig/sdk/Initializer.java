@@ -9,6 +9,7 @@ import dev.jig.protocol.RpcError;
 import dev.jig.protocol.method.CliInfo;
 import dev.jig.protocol.method.InitializeParams;
 import dev.jig.protocol.method.InitializeResult;
+import dev.jig.protocol.method.VersionMismatch;
 import dev.jig.protocol.metadata.PluginMetadata;
 import java.util.List;
 import java.util.OptionalInt;

@@ -1,16 +1,17 @@
 package dev.jig.host.metadata;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jig.protocol.ErrorCodes;
 import dev.jig.protocol.Id;
 import dev.jig.protocol.Message;
 import dev.jig.protocol.Payloads;
 import dev.jig.protocol.Protocol;
+import dev.jig.protocol.RpcError;
 import dev.jig.protocol.codec.Inbound;
 import dev.jig.protocol.method.CliInfo;
 import dev.jig.protocol.method.InitializeParams;
 import dev.jig.protocol.method.InitializeResult;
 import dev.jig.protocol.method.Methods;
+import dev.jig.protocol.method.VersionMismatch;
 import dev.jig.host.session.PluginSession;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ final class HandshakeProbe {
 
     /** Non-protocol lines read before giving up on finding a reply among them. */
     private static final int MAX_STRAY_LINES = 16;
+
+    /** Notifications (log lines) accepted before the reply; a flood ends the probe. */
+    private static final int MAX_NOTIFICATIONS = 1000;
 
     private static final Id ID = Id.of(1);
 
@@ -78,6 +82,7 @@ final class HandshakeProbe {
     private PluginRecord awaitReply(PluginSession session, String expectedName) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> stray = new ArrayList<>();
+        int notifications = 0;
         while (true) {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             Optional<Inbound> next = left.isNegative() ? Optional.empty() : session.next(left);
@@ -99,6 +104,11 @@ final class HandshakeProbe {
             }
             Message message = ((Inbound.Received) inbound).message();
             if (message instanceof Message.Notification) {
+                if (++notifications > MAX_NOTIFICATIONS) {
+                    session.kill();
+                    return PluginRecord.broken(Kind.PROTOCOL, "sent more than " + MAX_NOTIFICATIONS
+                            + " notifications before answering initialize");
+                }
                 continue; // a log line before the reply is allowed
             }
             if (message instanceof Message.Request) {
@@ -120,10 +130,8 @@ final class HandshakeProbe {
         }
         if (reply instanceof Message.ErrorResponse failure) {
             if (failure.error().code() == ErrorCodes.UNSUPPORTED_VERSION) {
-                JsonNode supported = failure.error().data() == null ? null : failure.error().data().get("supported");
-                return PluginRecord.broken(Kind.PROTOCOL, "it speaks protocol versions "
-                        + (supported == null ? "unknown to it" : supported.toString()) + "; " + cli.name()
-                        + " speaks " + Protocol.VERSIONS);
+                return PluginRecord.broken(Kind.PROTOCOL, "it speaks protocol versions " + supported(failure.error())
+                        + "; " + cli.name() + " speaks " + Protocol.VERSIONS);
             }
             return PluginRecord.broken(Kind.PROTOCOL, "answered initialize with error " + failure.error().code()
                     + ": " + failure.error().message());
@@ -142,6 +150,17 @@ final class HandshakeProbe {
             return PluginRecord.broken(Kind.PROTOCOL, "answered initialize without its metadata (\"plugin\")");
         }
         return Records.fromMetadata(Kind.PROTOCOL, result.plugin(), List.of(), expectedName, cli.name());
+    }
+
+    /** The plugin's versions from the error's data, or a phrase when it did not say. */
+    private static String supported(RpcError error) {
+        try {
+            List<Integer> supported = error.data() == null ? List.of()
+                    : Payloads.read(error.data(), VersionMismatch.class).supported();
+            return supported.isEmpty() ? "it did not name" : supported.toString();
+        } catch (IllegalArgumentException e) {
+            return "it did not name";
+        }
     }
 
     private static String ended(PluginSession session) throws InterruptedException {
