@@ -30,6 +30,8 @@ public final class PluginEnvironment {
         env.put(prefix + "COMMAND", plugin.command().toString());
         if (plugin.form() == PluginFile.Form.MANIFEST) {
             env.put(prefix + "PLUGIN_DIR", plugin.home().toString());
+        } else {
+            env.remove(prefix + "PLUGIN_DIR"); // a directory plugin's, when it called the CLI back
         }
         // A plugin that calls the CLI back must see the same plugins as this run did.
         settings.pluginPath().ifPresent(dirs -> env.put(prefix + "PLUGIN_PATH",

@@ -61,7 +61,7 @@ public final class PluginRunner {
     }
 
     /** The JDK reports "Cannot run program ...: error=2, No such file or directory"; keep the cause. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         return message.replaceFirst("^error=\\d+, ", "");

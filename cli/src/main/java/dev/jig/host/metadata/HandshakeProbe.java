@@ -55,17 +55,13 @@ final class HandshakeProbe {
      * @param command      the plugin's executable (and any fixed arguments); the reserved
      *                     argument is appended
      * @param expectedName the name its file gives it
+     * @throws IOException when the system cannot start it (a missing interpreter, say)
      */
     PluginRecord probe(List<String> command, String expectedName, Map<String, String> environment, Path workingDirectory)
-            throws InterruptedException {
+            throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(command);
         argv.add(Protocol.ARGUMENT);
-        PluginSession session;
-        try {
-            session = PluginSession.start(argv, environment, workingDirectory);
-        } catch (IOException e) {
-            return PluginRecord.plain("could not be started to ask: " + e.getMessage());
-        }
+        PluginSession session = PluginSession.start(argv, environment, workingDirectory);
         try {
             session.send(new Message.Request(ID, Methods.INITIALIZE,
                     Payloads.tree(new InitializeParams(Protocol.VERSIONS, cli))));

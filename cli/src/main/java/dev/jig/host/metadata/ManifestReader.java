@@ -65,6 +65,11 @@ final class ManifestReader {
         if (command.isEmpty() || command.contains(null) || command.get(0).isBlank()) {
             return broken(manifest, "needs \"run\": the command that starts the plugin, e.g. [\"bin/run\"] or [\"python3\", \"main.py\"]");
         }
+        String program = command.get(0);
+        if (program.contains("/") && !manifest.getParent().resolve(program).normalize().startsWith(manifest.getParent())) {
+            return broken(manifest, "runs '" + program + "', outside the plugin's directory: give a path inside it,"
+                    + " or a program name to find on PATH");
+        }
         PluginMetadata metadata;
         try {
             metadata = Payloads.read(body, PluginMetadata.class);

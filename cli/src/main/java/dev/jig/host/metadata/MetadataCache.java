@@ -14,7 +14,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Plugin records on disk, one file per plugin, named after a digest of the plugin's real path.
+ * Plugin records on disk, one file per plugin, named after a digest of the plugin's path as it was
+ * found (not its real path: the name a file is found under is part of its record).
  *
  * <p>A record is used only when the plugin file's fingerprint and the host's version both still
  * match. Writes go to a temporary file that is renamed over the old one, so concurrent CLI
@@ -38,9 +39,9 @@ public final class MetadataCache {
         this.hostVersion = hostVersion;
     }
 
-    /** The record for {@code realPath} if it was made for exactly {@code fingerprint}. */
-    public Optional<PluginRecord> lookup(Path realPath, Fingerprint fingerprint, boolean withJson) {
-        try (Reader in = Files.newBufferedReader(fileFor(realPath), StandardCharsets.UTF_8)) {
+    /** The record for {@code pluginPath} if it was made for exactly {@code fingerprint}. */
+    public Optional<PluginRecord> lookup(Path pluginPath, Fingerprint fingerprint, boolean withJson) {
+        try (Reader in = Files.newBufferedReader(fileFor(pluginPath), StandardCharsets.UTF_8)) {
             RecordCodec.Entry entry = RecordCodec.read(in, withJson);
             if (entry.fingerprint().equals(fingerprint) && hostVersion.equals(entry.hostVersion())) {
                 return Optional.of(entry.record());
@@ -54,13 +55,13 @@ public final class MetadataCache {
     }
 
     /**
-     * Stores {@code record} for {@code realPath} atomically. A failure to write (read-only home,
+     * Stores {@code record} for {@code pluginPath} atomically. A failure to write (read-only home,
      * full disk) is not an error for the caller: the plugin is simply probed again next time.
      *
      * @return whether the record was written
      */
-    public boolean store(Path realPath, Fingerprint fingerprint, PluginRecord record) {
-        Path target = fileFor(realPath);
+    public boolean store(Path pluginPath, Fingerprint fingerprint, PluginRecord record) {
+        Path target = fileFor(pluginPath);
         Path temp = null;
         try {
             Files.createDirectories(directory);
@@ -86,9 +87,9 @@ public final class MetadataCache {
         }
     }
 
-    private Path fileFor(Path realPath) {
+    private Path fileFor(Path pluginPath) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(realPath.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(pluginPath.toString().getBytes(StandardCharsets.UTF_8));
             return directory.resolve(HexFormat.of().formatHex(digest, 0, 16) + SUFFIX);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -5,6 +5,7 @@ import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.PluginProblem;
 import dev.jig.host.exec.PluginEnvironment;
+import dev.jig.host.exec.PluginRunner;
 import dev.jig.protocol.method.CliInfo;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,16 +52,17 @@ public final class MetadataService {
      * @param withJson whether the full metadata JSON is needed; a fresh record is read without it
      */
     public PluginRecord record(PluginFile plugin, boolean refresh, boolean withJson) throws InterruptedException {
-        Path real;
+        // Keyed by the path it was found at, not its real path: a file linked under two names is
+        // two plugins, and the name is part of its record (the name check, what the probe was told).
+        Path key = plugin.path().toAbsolutePath().normalize();
         Fingerprint fingerprint;
         try {
-            real = plugin.path().toRealPath();
-            fingerprint = Fingerprint.of(real);
+            fingerprint = Fingerprint.of(plugin.path().toRealPath());
         } catch (IOException e) {
             return PluginRecord.plain("cannot be read: " + e.getMessage());
         }
         if (!refresh && cache.isPresent()) {
-            Optional<PluginRecord> cached = cache.get().lookup(real, fingerprint, withJson);
+            Optional<PluginRecord> cached = cache.get().lookup(key, fingerprint, withJson);
             if (cached.isPresent()) {
                 return cached.get();
             }
@@ -68,11 +70,17 @@ public final class MetadataService {
         if (plugin.form() == PluginFile.Form.EXECUTABLE && plugin.dir().origin() == Origin.LOCAL) {
             return PluginRecord.plain("not asked for metadata: plugins in ./plugins are not trusted to run on their own");
         }
-        PluginRecord learned = plugin.form() == PluginFile.Form.MANIFEST
-                ? ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name())
-                : probe.probe(List.of(plugin.path().toString()), plugin.name(),
-                        PluginEnvironment.of(settings, plugin), settings.workingDirectory());
-        cache.ifPresent(c -> c.store(real, fingerprint, learned));
+        PluginRecord learned;
+        try {
+            learned = plugin.form() == PluginFile.Form.MANIFEST
+                    ? ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name())
+                    : probe.probe(List.of(plugin.path().toString()), plugin.name(),
+                            PluginEnvironment.of(settings, plugin), settings.workingDirectory());
+        } catch (IOException e) {
+            // Not remembered: installing a missing interpreter fixes this without touching the file.
+            return PluginRecord.plain("could not be started to ask: " + PluginRunner.reason(e));
+        }
+        cache.ifPresent(c -> c.store(key, fingerprint, learned));
         return learned;
     }
 

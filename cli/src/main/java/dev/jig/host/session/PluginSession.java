@@ -130,17 +130,24 @@ public final class PluginSession implements AutoCloseable {
         try {
             Inbound next;
             do {
-                next = reader.read();
+                next = readOrEnd(reader);
                 while (!inbound.offer(next, 50, TimeUnit.MILLISECONDS)) {
                     if (closed) {
                         return; // nobody will read it: let the thread end
                     }
                 }
             } while (!(next instanceof Inbound.EndOfStream));
-        } catch (IOException e) {
-            inbound.offer(new Inbound.EndOfStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A read error (the pipe broke) is the end of the stream, queued like any other. */
+    private static Inbound readOrEnd(JsonLinesReader reader) {
+        try {
+            return reader.read();
+        } catch (IOException e) {
+            return new Inbound.EndOfStream();
         }
     }
 
