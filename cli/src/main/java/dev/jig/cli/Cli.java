@@ -6,10 +6,13 @@ import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Dispatch;
+import dev.jig.host.route.RouteWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,11 +29,17 @@ final class Cli {
     private final HostSettings settings;
     private final PrintStream out;
     private final PrintStream err;
+    private final Optional<Path> jar;
 
-    Cli(HostSettings settings, PrintStream out, PrintStream err) {
+    /**
+     * @param jar the jar this CLI runs from, when the launcher script started it: then plugin
+     *            runs are written down as routes the launcher can take without a JVM
+     */
+    Cli(HostSettings settings, PrintStream out, PrintStream err, Optional<Path> jar) {
         this.settings = settings;
         this.out = out;
         this.err = err;
+        this.jar = jar;
     }
 
     int run(String... args) {
@@ -54,9 +63,22 @@ final class Cli {
             return builtin(host, builtin.name(), builtin.args());
         }
         PrintWriter stderr = new PrintWriter(err, true);
-        int status = PluginDispatch.run(host, dispatch, stderr);
+        Optional<RouteWriter> routes = routes(host);
+        int status = PluginDispatch.run(host, dispatch, stderr,
+                launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath())));
         stderr.flush();
         return status;
+    }
+
+    /** Routes are for the launcher script, so only when it started this CLI and there is a cache. */
+    private Optional<RouteWriter> routes(PluginHost host) {
+        Optional<Path> launcher = settings.cli().launcher();
+        Optional<Path> cache = host.settings().cacheDirectory();
+        if (launcher.isEmpty() || jar.isEmpty() || cache.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RouteWriter(host.settings(), cache.get().resolve("routes"), launcher.get(),
+                List.of(launcher.get(), jar.get())));
     }
 
     private int builtin(PluginHost host, String name, List<String> args) {

@@ -5,6 +5,8 @@ import dev.jig.host.HostSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,9 +23,19 @@ public final class Main {
         HostSettings settings = HostSettings.ofCurrentProcess(jig, Cli.BUILTINS);
         settings = settings.withEnvironment(LauncherEnvironment.restore(settings.environment(), jig.envPrefix()));
         PrintStream out = System.out;
-        int status = new Cli(settings, out, System.err).run(args);
+        int status = new Cli(settings, out, System.err, jar()).run(args);
         out.flush();
         System.exit(status);
+    }
+
+    /** The jar this class was loaded from; empty when run from a directory of classes. */
+    private static Optional<Path> jar() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String version() {

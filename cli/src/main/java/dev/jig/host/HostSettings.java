@@ -52,6 +52,16 @@ public record HostSettings(
         return new HostSettings(cli, builtins, environment, workingDirectory, pluginPath);
     }
 
+    /**
+     * Where the host keeps what it learns: {@code ${XDG_CACHE_HOME:-~/.cache}/<cli>}; empty
+     * without a usable home. A relative {@code XDG_CACHE_HOME} is ignored, as XDG asks.
+     */
+    public Optional<Path> cacheDirectory() {
+        return env("XDG_CACHE_HOME").map(Path::of).filter(Path::isAbsolute)
+                .or(() -> env("HOME").map(Path::of).filter(Path::isAbsolute).map(home -> home.resolve(".cache")))
+                .map(base -> base.resolve(cli.name()));
+    }
+
     /** The value of an environment variable, treating an empty value as unset (as XDG does). */
     public Optional<String> env(String name) {
         String value = environment.get(name);

@@ -60,6 +60,11 @@ public final class PluginHost {
         return settings;
     }
 
+    /** The directories searched for plugins, highest priority first. */
+    public SearchPath searchPath() {
+        return resolver.searchPath();
+    }
+
     /**
      * What {@code args} (the command line after the CLI's own options, not empty) selects. Only
      * file metadata is read; nothing runs.
@@ -77,19 +82,37 @@ public final class PluginHost {
      * @throws InterruptedException   when interrupted while asking it for metadata
      */
     public int run(Dispatch.Plugin dispatch) throws InvalidPluginException, PluginLaunchException, InterruptedException {
+        return launch(prepare(dispatch));
+    }
+
+    /**
+     * Checks a resolved plugin and works out how to start it, without starting it. A plugin not
+     * seen before (or changed since) is asked for its metadata.
+     *
+     * @throws InvalidPluginException when its metadata is wrong or a requirement is not met
+     * @throws PluginLaunchException  when a manifest's program cannot be found
+     * @throws InterruptedException   when interrupted while asking it for metadata
+     */
+    public Launch prepare(Dispatch.Plugin dispatch) throws InvalidPluginException, PluginLaunchException, InterruptedException {
         PluginFile plugin = dispatch.plugin();
         PluginRecord record = metadata.record(plugin, false, false);
-        List<PluginProblem> problems = metadata.problems(plugin, record, resolvedSurroundings());
+        List<Path> required = new ArrayList<>();
+        List<PluginProblem> problems = metadata.problems(plugin, record, resolvedSurroundings(required));
         if (!problems.isEmpty()) {
             throw new InvalidPluginException(plugin, problems);
         }
-        return PluginRunner.run(LaunchCommand.of(plugin, record.run(), programs), dispatch.args(),
-                PluginEnvironment.of(settings, plugin), settings.workingDirectory());
+        return new Launch(dispatch, record, LaunchCommand.of(plugin, record.run(), programs),
+                PluginEnvironment.of(settings, plugin), required);
+    }
+
+    /** Starts a prepared plugin with the terminal, relaying signals, and returns its exit status. */
+    public int launch(Launch launch) throws PluginLaunchException {
+        return PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(), settings.workingDirectory());
     }
 
     /** Scans the whole search path; reads no plugin's metadata. */
     public Inventory inventory() {
-        return Inventory.scan(settings.cli().filePrefix(), settings.builtins(), resolver.searchPath());
+        return Inventory.scan(settings.cli().filePrefix(), settings.builtins(), searchPath());
     }
 
     /**
@@ -121,7 +144,7 @@ public final class PluginHost {
      */
     public CatalogEntry describe(PluginFile plugin) throws InterruptedException {
         PluginRecord record = metadata.record(plugin, false, true);
-        return new CatalogEntry(plugin, Optional.of(record), metadata.problems(plugin, record, resolvedSurroundings()));
+        return new CatalogEntry(plugin, Optional.of(record), metadata.problems(plugin, record, resolvedSurroundings(new ArrayList<>())));
     }
 
     /** Built-in and plugin command names close to a mistyped {@code word}, best first. */
@@ -133,8 +156,12 @@ public final class PluginHost {
         return Suggestions.closest(word, known);
     }
 
-    /** Requirements checked against the search path, for one plugin about to run. */
-    private Surroundings resolvedSurroundings() {
+    /**
+     * Requirements checked against the search path, for one plugin about to run.
+     *
+     * @param required collects the files of the plugins it requires
+     */
+    private Surroundings resolvedSurroundings(List<Path> required) {
         return new Surroundings() {
             @Override
             public Optional<Installed> plugin(String name) {
@@ -142,6 +169,7 @@ public final class PluginHost {
                 if (found.isEmpty()) {
                     return Optional.empty();
                 }
+                required.add(found.get().path());
                 try {
                     return Optional.of(new Installed(metadata.record(found.get(), false, false).version()));
                 } catch (InterruptedException e) {

@@ -2,11 +2,13 @@ package dev.jig.cli.command;
 
 import dev.jig.host.ExitStatus;
 import dev.jig.host.InvalidPluginException;
+import dev.jig.host.Launch;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.exec.PluginLaunchException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Carries out a dispatch that is not a built-in: runs the plugin, or explains in one line why
@@ -23,10 +25,20 @@ public final class PluginDispatch {
      * @return the plugin's exit status, or the host's own for the failures
      */
     public static int run(PluginHost host, Dispatch dispatch, PrintWriter err) {
+        return run(host, dispatch, err, launch -> { });
+    }
+
+    /**
+     * Like {@link #run(PluginHost, Dispatch, PrintWriter)}, calling {@code beforeLaunch} with a
+     * plugin run that passed its checks, just before it starts.
+     */
+    public static int run(PluginHost host, Dispatch dispatch, PrintWriter err, Consumer<Launch> beforeLaunch) {
         String cli = host.settings().cli().name();
         if (dispatch instanceof Dispatch.Plugin plugin) {
             try {
-                return host.run(plugin);
+                Launch launch = host.prepare(plugin);
+                beforeLaunch.accept(launch);
+                return host.launch(launch);
             } catch (InvalidPluginException e) {
                 err.println(cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path()
                         + ") is invalid: " + e.getMessage()

@@ -34,15 +34,8 @@ public final class MetadataService {
 
     public MetadataService(HostSettings settings) {
         this.settings = settings;
-        this.cache = cacheDirectory(settings).map(dir -> new MetadataCache(dir, settings.cli().version()));
+        this.cache = settings.cacheDirectory().map(dir -> new MetadataCache(dir.resolve("plugins"), settings.cli().version()));
         this.probe = new HandshakeProbe(new CliInfo(settings.cli().name(), settings.cli().version()), HandshakeProbe.TIMEOUT);
-    }
-
-    /** {@code ${XDG_CACHE_HOME:-~/.cache}/<cli>/plugins}; empty without a usable home. */
-    static Optional<Path> cacheDirectory(HostSettings settings) {
-        return settings.env("XDG_CACHE_HOME").map(Path::of).filter(Path::isAbsolute)
-                .or(() -> settings.env("HOME").map(Path::of).filter(Path::isAbsolute).map(home -> home.resolve(".cache")))
-                .map(base -> base.resolve(settings.cli().name()).resolve("plugins"));
     }
 
     /**

@@ -111,17 +111,17 @@ class MetadataServiceTests {
 
     @Test
     void theCacheLivesUnderXdgCacheHomeOrHome() {
-        assertEquals(Optional.of(root.resolve("cache/jig/plugins")), MetadataService.cacheDirectory(settings));
-        assertEquals(Optional.of(root.resolve("home/.cache/jig/plugins")),
-                MetadataService.cacheDirectory(settings(Map.of("HOME", root.resolve("home").toString()))));
-        assertEquals(Optional.of(root.resolve("home/.cache/jig/plugins")), MetadataService.cacheDirectory(
-                settings(Map.of("XDG_CACHE_HOME", "relative/cache", "HOME", root.resolve("home").toString()))),
+        assertEquals(Optional.of(root.resolve("cache/jig")), settings.cacheDirectory());
+        assertEquals(Optional.of(root.resolve("home/.cache/jig")),
+                settings(Map.of("HOME", root.resolve("home").toString())).cacheDirectory());
+        assertEquals(Optional.of(root.resolve("home/.cache/jig")),
+                settings(Map.of("XDG_CACHE_HOME", "relative/cache", "HOME", root.resolve("home").toString())).cacheDirectory(),
                 "a relative XDG_CACHE_HOME is ignored");
-        assertEquals(Optional.of(root.resolve("home/.cache/jig/plugins")), MetadataService.cacheDirectory(
-                settings(Map.of("XDG_CACHE_HOME", "", "HOME", root.resolve("home").toString()))),
+        assertEquals(Optional.of(root.resolve("home/.cache/jig")),
+                settings(Map.of("XDG_CACHE_HOME", "", "HOME", root.resolve("home").toString())).cacheDirectory(),
                 "an empty XDG_CACHE_HOME is unset");
-        assertEquals(Optional.empty(), MetadataService.cacheDirectory(settings(Map.of())));
-        assertEquals(Optional.empty(), MetadataService.cacheDirectory(settings(Map.of("HOME", "relative"))));
+        assertEquals(Optional.empty(), settings(Map.of()).cacheDirectory());
+        assertEquals(Optional.empty(), settings(Map.of("HOME", "relative")).cacheDirectory());
     }
 
     @Test

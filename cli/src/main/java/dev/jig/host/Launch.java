@@ -1,0 +1,26 @@
+package dev.jig.host;
+
+import dev.jig.host.discovery.Dispatch;
+import dev.jig.host.metadata.PluginRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plugin run that passed every check, ready to start.
+ *
+ * @param dispatch     the resolved plugin and its arguments
+ * @param record       what the plugin is
+ * @param command      how to start it, before its arguments
+ * @param environment  the complete environment it gets
+ * @param dependencies the files besides the plugin's own whose change could change this decision:
+ *                     the plugins it requires
+ */
+public record Launch(Dispatch.Plugin dispatch, PluginRecord record, List<String> command,
+                     Map<String, String> environment, List<Path> dependencies) {
+    public Launch {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        dependencies = List.copyOf(dependencies);
+    }
+}
