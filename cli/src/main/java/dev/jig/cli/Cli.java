@@ -10,6 +10,7 @@ import dev.jig.host.route.RouteWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,7 @@ final class Cli {
             err.println(name + ": " + e.getMessage() + ". See '" + name + " help'.");
             return ExitStatus.USAGE;
         }
+        Instant decided = Instant.now();
         PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings));
         if (options.version()) {
             return builtin(host, "version", List.of());
@@ -65,7 +67,7 @@ final class Cli {
         PrintWriter stderr = new PrintWriter(err, true);
         Optional<RouteWriter> routes = routes(host);
         int status = PluginDispatch.run(host, dispatch, stderr,
-                launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath())));
+                launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
         stderr.flush();
         return status;
     }

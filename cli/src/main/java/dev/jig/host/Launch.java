@@ -14,7 +14,7 @@ import java.util.Map;
  * @param command      how to start it, before its arguments
  * @param environment  the complete environment it gets
  * @param dependencies the files besides the plugin's own whose change could change this decision:
- *                     the plugins it requires
+ *                     the plugins and programs it requires
  */
 public record Launch(Dispatch.Plugin dispatch, PluginRecord record, List<String> command,
                      Map<String, String> environment, List<Path> dependencies) {

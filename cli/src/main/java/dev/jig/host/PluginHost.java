@@ -47,6 +47,7 @@ public final class PluginHost {
     private final MetadataService metadata;
     private final Programs programs;
 
+    /** A host that sees the world through {@code settings}; builds no process and reads no file yet. */
     public PluginHost(HostSettings settings) {
         this.settings = settings;
         SearchPath searchPath = SearchPath.of(settings);
@@ -107,7 +108,16 @@ public final class PluginHost {
 
     /** Starts a prepared plugin with the terminal, relaying signals, and returns its exit status. */
     public int launch(Launch launch) throws PluginLaunchException {
-        return PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(), settings.workingDirectory());
+        return launch(launch, () -> { });
+    }
+
+    /**
+     * Like {@link #launch(Launch)}, calling {@code started} once the plugin process exists: what
+     * is known to start can be remembered (as a route, say).
+     */
+    public int launch(Launch launch, Runnable started) throws PluginLaunchException {
+        return PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
+                settings.workingDirectory(), started);
     }
 
     /** Scans the whole search path; reads no plugin's metadata. */
@@ -159,7 +169,7 @@ public final class PluginHost {
     /**
      * Requirements checked against the search path, for one plugin about to run.
      *
-     * @param required collects the files of the plugins it requires
+     * @param required collects the files of the plugins and programs it requires
      */
     private Surroundings resolvedSurroundings(List<Path> required) {
         return new Surroundings() {
@@ -185,7 +195,9 @@ public final class PluginHost {
 
             @Override
             public boolean onPath(String program) {
-                return programs.find(program).isPresent();
+                Optional<Path> found = programs.find(program);
+                found.ifPresent(required::add);
+                return found.isPresent();
             }
         };
     }

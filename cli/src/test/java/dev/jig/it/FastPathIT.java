@@ -51,8 +51,12 @@ class FastPathIT {
         return Files.exists(starts) ? Files.readAllLines(starts).size() : 0;
     }
 
-    /** Runs twice; returns the second run, asserting it took the fast path and matched the first. */
+    /**
+     * Runs twice; returns the second run, asserting it took the fast path and matched the first.
+     * Waits first: the host writes no route for files changed in the last second.
+     */
     private Sandbox.Result twice(String... args) throws Exception {
+        Thread.sleep(1100);
         Sandbox.Result slow = sandbox.jig(args);
         int before = jvmStarts();
         Sandbox.Result fast = sandbox.jig(args);
@@ -187,5 +191,76 @@ class FastPathIT {
         assertEquals(3, other.exitCode(), other::toString);
         assertEquals(before + 1, jvmStarts());
         assertTrue(other.stdout().contains("JIG_BIN=" + bin.resolve("jig")), other::toString);
+    }
+
+    @Test
+    void contextVariablesDoNotDependOnWhereTheRouteWasWritten() throws Exception {
+        // The route is written from inside another plugin's callback, whose environment already
+        // holds every context variable; a later top-level run must still get all of them.
+        Sandbox.executable(plugins.resolve("jig-outer"), "#!/bin/sh\nexec \"$JIG_BIN\" show from-outer\n");
+        Thread.sleep(1100);
+        sandbox.jig("outer");
+        sandbox.env.put("JIG_PLUGIN_DIR", "/leaked/from/a/directory/plugin");
+        int before = jvmStarts();
+        Sandbox.Result fast = sandbox.jig("show");
+        assertEquals(before, jvmStarts(), "the route written inside the callback is taken");
+        sandbox.env.put("JIG_NO_ROUTES", "1");
+        assertSame(sandbox.jig("show"), fast);
+        assertFalse(fast.stdout().contains("JIG_PLUGIN_DIR"), fast::toString);
+        assertTrue(fast.stdout().contains("JIG_BIN=" + Sandbox.LAUNCHER.toRealPath()), fast::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not executable", "dangling link", "empty directory"})
+    void somethingOfTheSameNameEarlierOnThePathKeepsTheRouteAway(String kind) throws Exception {
+        sandbox.env.put("JIG_PLUGIN_PATH", root.resolve("first") + ":" + plugins);
+        Path first = Sandbox.mkdirs(root.resolve("first"));
+        switch (kind) {
+            case "not executable" -> Sandbox.write(first.resolve("jig-show"), "#!/bin/sh\necho first\n");
+            case "dangling link" -> Files.createSymbolicLink(first.resolve("jig-show"), root.resolve("later"));
+            default -> Sandbox.mkdirs(first.resolve("show"));
+        }
+        Thread.sleep(1100);
+        assertEquals(3, sandbox.jig("show").exitCode());
+        int before = jvmStarts();
+        assertEquals(3, sandbox.jig("show").exitCode());
+        assertEquals(before + 1, jvmStarts(), "no route while it could turn into the winner in place");
+        switch (kind) {
+            case "not executable" -> Files.setPosixFilePermissions(first.resolve("jig-show"), PosixFilePermissions.fromString("rwxr-xr-x"));
+            case "dangling link" -> Sandbox.executable(root.resolve("later"), "#!/bin/sh\necho first\n");
+            default -> Sandbox.write(first.resolve("show/plugin.json"),
+                    "{\"name\": \"show\", \"version\": \"1.0.0\", \"run\": [\"sh\", \"-c\", \"echo first\"]}");
+        }
+        assertEquals("first\n", sandbox.jig("show").stdout());
+    }
+
+    @Test
+    void aRequiredProgramThatGoesAwayIsSeen() throws Exception {
+        Path tool = Sandbox.executable(sandbox.bin.resolve("mytool"), "#!/bin/sh\n");
+        Sandbox.executable(plugins.resolve("jig-needy"), ProtocolPlugins.withMetadata("needy", "\"requires\": {\"programs\": [\"mytool\"]}"));
+        twice("needy");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(126, sandbox.jig("needy").exitCode());
+    }
+
+    @Test
+    void aPluginThatCannotStartGetsNoRoute() throws Exception {
+        Sandbox.executable(plugins.resolve("jig-broken"), "#!/nonexistent/interpreter\n");
+        Thread.sleep(1100);
+        Sandbox.Result first = sandbox.jig("broken");
+        Sandbox.Result second = sandbox.jig("broken");
+        assertEquals(126, second.exitCode());
+        assertSame(first, second);
+    }
+
+    @Test
+    void theUsersVariablesAreNotTheLaunchers() throws Exception {
+        Sandbox.executable(plugins.resolve("jig-vars"), "#!/bin/sh\necho \"$run $name $key $dir $java $jar\"\n");
+        for (String name : List.of("run", "name", "key", "dir", "java", "jar")) {
+            sandbox.env.put(name, "mine-" + name);
+        }
+        sandbox.env.put("CDPATH", root.toString());
+        Sandbox.Result fast = twice("vars");
+        assertEquals("mine-run mine-name mine-key mine-dir mine-java mine-jar\n", fast.stdout());
     }
 }

@@ -1,5 +1,6 @@
 package dev.jig.cli.command;
 
+import dev.jig.host.metadata.Text;
 import dev.jig.protocol.metadata.CommandSpec;
 import dev.jig.protocol.metadata.FlagSpec;
 import dev.jig.protocol.metadata.PluginMetadata;
@@ -37,10 +38,11 @@ final class MetadataHelp {
             flags = sub.get().flags();
             subcommands = sub.get().subcommands();
         }
-        out.println("Usage: " + name + (usage == null || usage.isBlank() ? subcommands.isEmpty() ? "" : " COMMAND" : " " + usage));
+        out.println("Usage: " + name + (usage == null || usage.isBlank() ? subcommands.isEmpty() ? "" : " COMMAND"
+                : " " + Text.oneLine(usage)));
         if (summary != null && !summary.isBlank()) {
             out.println();
-            out.println(summary);
+            out.println(Text.oneLine(summary));
         }
         if (!flags.isEmpty()) {
             out.println();
@@ -62,8 +64,8 @@ final class MetadataHelp {
         }
         if (path.isEmpty()) {
             out.println();
-            out.println(metadata.name() + " " + metadata.version()
-                    + (metadata.homepage() == null ? "" : " - " + metadata.homepage()));
+            out.println(Text.oneLine(metadata.name() + " " + metadata.version()
+                    + (metadata.homepage() == null ? "" : " - " + metadata.homepage())));
         }
         return true;
     }

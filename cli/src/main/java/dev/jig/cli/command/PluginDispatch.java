@@ -29,16 +29,15 @@ public final class PluginDispatch {
     }
 
     /**
-     * Like {@link #run(PluginHost, Dispatch, PrintWriter)}, calling {@code beforeLaunch} with a
-     * plugin run that passed its checks, just before it starts.
+     * Like {@link #run(PluginHost, Dispatch, PrintWriter)}, calling {@code started} with a plugin
+     * run that passed its checks, once its process has started.
      */
-    public static int run(PluginHost host, Dispatch dispatch, PrintWriter err, Consumer<Launch> beforeLaunch) {
+    public static int run(PluginHost host, Dispatch dispatch, PrintWriter err, Consumer<Launch> started) {
         String cli = host.settings().cli().name();
         if (dispatch instanceof Dispatch.Plugin plugin) {
             try {
                 Launch launch = host.prepare(plugin);
-                beforeLaunch.accept(launch);
-                return host.launch(launch);
+                return host.launch(launch, () -> started.accept(launch));
             } catch (InvalidPluginException e) {
                 err.println(cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path()
                         + ") is invalid: " + e.getMessage()

@@ -67,7 +67,7 @@ final class PluginsInfoCommand implements Callable<Integer> {
             var alsoFound = node.putArray("alsoFound");
             others.forEach(m -> alsoFound.add(m.file().path().toString()));
             out.println(mapper.writeValueAsString(node));
-            return ExitStatus.OK;
+            return entry.runnable() ? ExitStatus.OK : ExitStatus.CANNOT_EXECUTE;
         }
         List<List<String>> rows = new ArrayList<>();
         PluginRecord record = entry.record().orElse(null);

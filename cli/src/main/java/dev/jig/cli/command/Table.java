@@ -1,9 +1,13 @@
 package dev.jig.cli.command;
 
 import java.io.PrintWriter;
+import dev.jig.host.metadata.Text;
 import java.util.List;
 
-/** Plain-text columns, left-aligned, two spaces apart; the last column is not padded. */
+/**
+ * Plain-text columns, left-aligned, two spaces apart; the last column is not padded. Cells are
+ * made safe for a terminal: many hold text a plugin supplied.
+ */
 final class Table {
 
     private Table() {
@@ -17,6 +21,7 @@ final class Table {
                 widths[c] = Math.max(widths[c], row.get(c).length());
             }
         }
+        rows = rows.stream().map(row -> row.stream().map(Text::oneLine).toList()).toList();
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {

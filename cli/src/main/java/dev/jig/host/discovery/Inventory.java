@@ -123,7 +123,7 @@ public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins)
                             files.add(new PluginFile(command, entry, dir, PluginFile.Form.EXECUTABLE)));
                     continue;
                 }
-                Path manifest = PluginResolver.manifestIn(dir, fileName);
+                Path manifest = PluginResolver.manifestIn(dir, fileName, filePrefix.substring(0, filePrefix.length() - 1));
                 if (manifest != null) {
                     CommandPath.fromFileName("", fileName).ifPresent(command ->
                             files.add(new PluginFile(command, manifest, dir, PluginFile.Form.MANIFEST)));

@@ -7,6 +7,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a command line into a {@link Dispatch}, touching nothing but file metadata: this is the
@@ -33,6 +34,11 @@ public final class PluginResolver {
         this.filePrefix = filePrefix;
         this.builtins = Set.copyOf(builtins);
         this.searchPath = searchPath;
+    }
+
+    /** The CLI's name: the plugin file prefix without its dash. */
+    private String cliName() {
+        return filePrefix.substring(0, filePrefix.length() - 1);
     }
 
     /** Where this resolver looks. */
@@ -83,7 +89,7 @@ public final class PluginResolver {
                     notExecutable = candidate;
                 }
             }
-            Path manifest = manifestIn(dir, command.pluginName());
+            Path manifest = manifestIn(dir, command.pluginName(), cliName());
             if (manifest != null) {
                 return new Dispatch.Plugin(new PluginFile(command, manifest, dir, PluginFile.Form.MANIFEST), rest);
             }
@@ -95,17 +101,29 @@ public final class PluginResolver {
      * The manifest of directory plugin {@code name} in {@code dir}, or null. PATH entries hold
      * executables only: a program's data directory there is not a plugin.
      */
-    static Path manifestIn(PluginDir dir, String name) {
+    static Path manifestIn(PluginDir dir, String name, String cliName) {
         if (dir.origin() == Origin.PATH) {
             return null;
         }
-        for (String manifest : PluginFile.MANIFESTS) {
-            Path candidate = dir.directory().resolve(name).resolve(manifest);
-            if (isRegularFile(candidate)) {
-                return candidate;
-            }
+        Path plugin = dir.directory().resolve(name).resolve(PluginFile.MANIFESTS.get(0));
+        if (isRegularFile(plugin)) {
+            return plugin;
         }
-        return null;
+        Path npm = dir.directory().resolve(name).resolve(PluginFile.MANIFESTS.get(1));
+        return isRegularFile(npm) && mentionsKey(npm, cliName) ? npm : null;
+    }
+
+    /**
+     * Whether a {@code package.json} has a {@code "<cli>":} key somewhere: only then is the
+     * package a plugin. A text search keeps JSON parsing off this path; the manifest reader
+     * checks the key properly.
+     */
+    private static boolean mentionsKey(Path packageJson, String cliName) {
+        try {
+            return Pattern.compile("\"" + Pattern.quote(cliName) + "\"\\s*:").matcher(Files.readString(packageJson)).find();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** One stat call; a missing or unreadable directory is simply not a match. */

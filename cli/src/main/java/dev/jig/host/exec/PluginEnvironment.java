@@ -5,6 +5,8 @@ import dev.jig.host.HostSettings;
 import dev.jig.host.discovery.PluginFile;
 import java.io.File;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,26 +19,49 @@ public final class PluginEnvironment {
     private PluginEnvironment() {
     }
 
+    /**
+     * What the host changes in its own environment for a plugin, whatever that environment holds.
+     *
+     * @param set   variables set, with their values
+     * @param unset variables removed
+     */
+    public record Changes(Map<String, String> set, List<String> unset) {
+        public Changes {
+            set = Map.copyOf(set);
+            unset = List.copyOf(unset);
+        }
+    }
+
     /** The complete environment for {@code plugin}. */
     public static Map<String, String> of(HostSettings settings, PluginFile plugin) {
+        Changes changes = changes(settings, plugin);
+        Map<String, String> env = new HashMap<>(settings.environment());
+        changes.unset().forEach(env::remove);
+        env.putAll(changes.set());
+        return env;
+    }
+
+    /** The context variables for {@code plugin}. */
+    public static Changes changes(HostSettings settings, PluginFile plugin) {
         CliIdentity cli = settings.cli();
         String prefix = cli.envPrefix();
-        Map<String, String> env = new HashMap<>(settings.environment());
-        cli.launcher().ifPresent(launcher -> env.put(prefix + "BIN", launcher.toString()));
-        env.put(prefix + "CLI_NAME", cli.name());
-        env.put(prefix + "CLI_VERSION", cli.version());
-        env.put(prefix + "PLUGIN_NAME", plugin.name());
-        env.put(prefix + "PLUGIN_FILE", plugin.path().toString());
-        env.put(prefix + "COMMAND", plugin.command().toString());
+        Map<String, String> set = new LinkedHashMap<>();
+        cli.launcher().ifPresent(launcher -> set.put(prefix + "BIN", launcher.toString()));
+        set.put(prefix + "CLI_NAME", cli.name());
+        set.put(prefix + "CLI_VERSION", cli.version());
+        set.put(prefix + "PLUGIN_NAME", plugin.name());
+        set.put(prefix + "PLUGIN_FILE", plugin.path().toString());
+        set.put(prefix + "COMMAND", plugin.command().toString());
         if (plugin.form() == PluginFile.Form.MANIFEST) {
-            env.put(prefix + "PLUGIN_DIR", plugin.home().toString());
-        } else {
-            env.remove(prefix + "PLUGIN_DIR"); // a directory plugin's, when it called the CLI back
+            set.put(prefix + "PLUGIN_DIR", plugin.home().toString());
         }
         // A plugin that calls the CLI back must see the same plugins as this run did.
-        settings.pluginPath().ifPresent(dirs -> env.put(prefix + "PLUGIN_PATH",
+        settings.pluginPath().ifPresent(dirs -> set.put(prefix + "PLUGIN_PATH",
                 dirs.stream().map(dir -> settings.workingDirectory().resolve(dir).toString())
                         .collect(Collectors.joining(File.pathSeparator))));
-        return env;
+        // A directory plugin's, when it called the CLI back; and the launcher's own marker.
+        List<String> unset = plugin.form() == PluginFile.Form.MANIFEST
+                ? List.of(prefix + "LAUNCHER_LC_ALL") : List.of(prefix + "PLUGIN_DIR", prefix + "LAUNCHER_LC_ALL");
+        return new Changes(set, unset);
     }
 }

@@ -22,11 +22,12 @@ public final class PluginRunner {
      *
      * @param command     how to start the plugin: its executable, or a manifest's run vector
      * @param environment the complete environment it sees
+     * @param started     called once the operating system has started it
      * @return the plugin's exit status
      * @throws PluginLaunchException when the operating system cannot start it
      */
     public static int run(List<String> command, List<String> args, Map<String, String> environment,
-                          Path workingDirectory) throws PluginLaunchException {
+                          Path workingDirectory, Runnable started) throws PluginLaunchException {
         List<String> argv = new ArrayList<>(command);
         argv.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDirectory.toFile()).inheritIO();
@@ -39,6 +40,7 @@ public final class PluginRunner {
             throw new PluginLaunchException(Path.of(command.get(0)), reason(e), e);
         }
         try (SignalRelay relay = SignalRelay.forwardTo(process)) {
+            started.run();
             return waitUninterruptibly(process);
         }
     }

@@ -11,6 +11,7 @@ public final class Programs {
 
     private final HostSettings settings;
 
+    /** Looks on the {@code PATH} of {@code settings}, relative entries against its working directory. */
     public Programs(HostSettings settings) {
         this.settings = settings;
     }

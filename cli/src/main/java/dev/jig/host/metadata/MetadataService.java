@@ -32,6 +32,7 @@ public final class MetadataService {
     private final Optional<MetadataCache> cache;
     private final HandshakeProbe probe;
 
+    /** A service that caches under {@link HostSettings#cacheDirectory()}, when there is one. */
     public MetadataService(HostSettings settings) {
         this.settings = settings;
         this.cache = settings.cacheDirectory().map(dir -> new MetadataCache(dir.resolve("plugins"), settings.cli().version()));

@@ -34,7 +34,11 @@ public record PluginRecord(
         String metadataJson) {
 
     public PluginRecord {
-        problems = List.copyOf(problems);
+        // Everything here may be shown on a terminal, and much of it came from the plugin.
+        problems = problems.stream().map(Text::oneLine).toList();
+        detail = Text.oneLine(detail);
+        version = Text.oneLine(version);
+        summary = Text.oneLine(summary);
         run = List.copyOf(run);
         requires = requires == null ? Requirements.NONE : requires;
         subcommands = List.copyOf(subcommands);

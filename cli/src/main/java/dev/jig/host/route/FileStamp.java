@@ -4,26 +4,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A file's identity as GNU {@code stat -L --printf '%i %s %.9Y %.9Z|'} prints it, so that the
- * launcher can compare what it sees with what the host saw, with one command for all files.
+ * A file's identity as GNU {@code stat -L --printf '%i %s %.9Y %.9Z|'} prints it (the launcher
+ * compares the two strings), and the last time it changed.
+ *
+ * @param text    inode, size, modification and status-change time, in stat's format
+ * @param changed the later of the modification and status-change times
  */
-final class FileStamp {
+record FileStamp(String text, Instant changed) {
 
-    /** The {@code stat} format the launcher uses; {@link #of(Path)} prints exactly this. */
-    static final String FORMAT = "%i %s %.9Y %.9Z|";
-
-    private FileStamp() {
-    }
-
-    /** Inode, size, modification and status-change time (nanoseconds) of {@code path}, following links. */
-    static String of(Path path) throws IOException {
+    /** The stamp of {@code path}, following links. */
+    static FileStamp of(Path path) throws IOException {
         Map<String, Object> unix = Files.readAttributes(path, "unix:ino,size,lastModifiedTime,ctime");
-        return unix.get("ino") + " " + unix.get("size") + " " + seconds((FileTime) unix.get("lastModifiedTime"))
-                + " " + seconds((FileTime) unix.get("ctime")) + "|";
+        FileTime mtime = (FileTime) unix.get("lastModifiedTime");
+        FileTime ctime = (FileTime) unix.get("ctime");
+        String text = unix.get("ino") + " " + unix.get("size") + " " + seconds(mtime) + " " + seconds(ctime) + "|";
+        return new FileStamp(text, mtime.compareTo(ctime) > 0 ? mtime.toInstant() : ctime.toInstant());
     }
 
     private static String seconds(FileTime time) {

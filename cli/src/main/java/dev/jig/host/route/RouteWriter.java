@@ -6,18 +6,20 @@ import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.SearchPath;
+import dev.jig.host.exec.PluginEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,20 +27,28 @@ import java.util.Set;
  *
  * <p>A route holds everything the decision depended on: the environment variables that shape
  * the search path, the identity ({@link FileStamp}) of every search-path directory (a new file in
- * one could shadow the plugin), of the plugin, of the plugins it requires, and of the launcher
- * and jar; the directories that must stay absent; then the environment to set and the command to
- * execute. The launcher uses a route only when all of it still holds, and otherwise starts the
- * JVM, which writes the route again.
+ * one could shadow the plugin), of the plugin, of the plugins and programs it requires, and of
+ * the launcher and jar; the directories that must stay absent; then the context variables to set
+ * and unset and the command to execute. Values are written raw, one per line, so the launcher
+ * never evaluates them. The launcher uses a route only when all of it still holds, and otherwise
+ * starts the JVM, which decides again and writes the route again.
  *
  * <p>Nothing is written when the decision depends on more than a route can check: an explicit
  * {@code --plugin-path}, relative search-path entries or a {@code ./plugins} directory (both
- * depend on the working directory), a plugin that a longer command could shadow, a directory
- * plugin, or a value with a line break. Anything that makes the host act around a plugin run
- * (a hook, a policy) must also keep the route from being written.
+ * depend on the working directory), a plugin that a longer command could shadow, an entry of the
+ * same name earlier on the search path that is not a runnable plugin now but could become one
+ * without touching its directory (a file without execute permission, a dangling link, a
+ * directory without a manifest), a directory plugin, a value with a line break, or a file that
+ * changed since the decision began (or too recently for its timestamps to tell two changes
+ * apart). Anything that makes the host act around a plugin run (a hook, a policy) must also keep
+ * the route from being written.
  */
 public final class RouteWriter {
 
     static final String MAGIC = "jig-route 1";
+
+    /** Changes closer than this to the decision may share a timestamp with a later change. */
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final HostSettings settings;
     private final Path directory;
@@ -46,6 +56,7 @@ public final class RouteWriter {
     private final List<Path> launcherFiles;
 
     /**
+     * @param settings      the host's settings, whose environment shaped the decision
      * @param directory     where routes live
      * @param launcher      the launcher script that reads them; a route names it, so another
      *                      installation's launcher never takes it
@@ -58,22 +69,25 @@ public final class RouteWriter {
         this.launcherFiles = List.copyOf(launcherFiles);
     }
 
-    /** Writes the route of {@code launch}, or removes a stale one when it cannot have a route. */
-    public void record(Launch launch, SearchPath searchPath) {
+    /**
+     * Writes the route of {@code launch}, or removes a stale one when it cannot have a route.
+     *
+     * @param decided when the decision began: anything changed since then voids the route
+     */
+    public void record(Launch launch, SearchPath searchPath, Instant decided) {
         String word = launch.dispatch().plugin().command().words().get(0);
         try {
-            String route = route(launch, searchPath);
+            List<String> route = route(launch, searchPath, decided.minus(SETTLE));
             if (route == null) {
                 forget(word);
             } else {
-                write(word, route);
+                write(word, String.join("\n", route) + "\n");
             }
         } catch (IOException | RuntimeException e) {
             forget(word); // a route is an optimisation: when in doubt, the JVM decides
         }
     }
 
-    /** Removes the route for {@code word}, if any. */
     private void forget(String word) {
         try {
             Files.deleteIfExists(directory.resolve(word));
@@ -82,8 +96,8 @@ public final class RouteWriter {
         }
     }
 
-    /** The route text, or null when this run cannot have one. */
-    private String route(Launch launch, SearchPath searchPath) throws IOException {
+    /** The route's lines, or null when this run cannot have one. */
+    private List<String> route(Launch launch, SearchPath searchPath, Instant settled) throws IOException {
         PluginFile plugin = launch.dispatch().plugin();
         String prefix = settings.cli().envPrefix();
         if (settings.pluginPath().isPresent() || plugin.form() != PluginFile.Form.EXECUTABLE
@@ -92,52 +106,52 @@ public final class RouteWriter {
         }
         List<String> lines = new ArrayList<>();
         lines.add(MAGIC);
-        lines.add("launcher " + quote(launcher.toString()));
+        lines.add("launcher " + launcher);
         for (String name : List.of("PATH", prefix + "PLUGIN_PATH", "XDG_CONFIG_HOME", "HOME", "XDG_DATA_DIRS", "XDG_CACHE_HOME")) {
-            lines.add("env " + name + " " + quote(settings.environment().getOrDefault(name, "")));
+            lines.add("env " + name + " " + settings.environment().getOrDefault(name, ""));
         }
         plugin.command().words().forEach(word -> lines.add("word " + word));
 
         Set<Path> stamped = new LinkedHashSet<>();
+        boolean beforeWinner = true;
         for (PluginDir dir : searchPath.dirs()) {
             boolean exists = Files.exists(dir.directory());
+            boolean winner = dir.equals(plugin.dir());
             if (dir.origin() == Origin.LOCAL) {
                 if (exists) {
                     return null;
                 }
-                // Relative to wherever the launcher runs next, not to this run's directory.
-                lines.add("absent-here " + quote(settings.workingDirectory().relativize(dir.directory()).toString()));
+                // Relative: wherever the launcher runs next, ./plugins must not exist there either.
+                lines.add("absent " + settings.workingDirectory().relativize(dir.directory()));
             } else if (!exists) {
-                lines.add("absent " + quote(dir.directory().toString()));
-            } else if (longerCommandIn(dir, plugin)) {
+                lines.add("absent " + dir.directory());
+            } else if (longerCommandIn(dir, plugin) || (beforeWinner && !winner && sameNameIn(dir, plugin))) {
                 return null;
             } else {
                 stamped.add(dir.directory());
             }
+            beforeWinner &= !winner;
         }
         stamped.add(plugin.path());
         stamped.addAll(launch.dependencies());
         stamped.addAll(launcherFiles);
         StringBuilder expect = new StringBuilder();
         for (Path path : stamped) {
-            lines.add("stat " + quote(path.toString()));
-            expect.append(FileStamp.of(path));
+            FileStamp stamp = FileStamp.of(path);
+            if (!stamp.changed().isBefore(settled)) {
+                return null; // changed while deciding, or too recently to be sure
+            }
+            lines.add("stat " + path);
+            expect.append(stamp.text());
         }
         lines.add("expect " + expect);
 
-        Map<String, String> base = settings.environment();
-        launch.environment().forEach((name, value) -> {
-            if (!Objects.equals(base.get(name), value)) {
-                lines.add("set " + name + " " + quote(value));
-            }
-        });
-        base.keySet().stream().filter(name -> !launch.environment().containsKey(name))
-                .forEach(name -> lines.add("unset " + name));
-        launch.command().forEach(arg -> lines.add("run " + quote(arg)));
+        PluginEnvironment.Changes changes = PluginEnvironment.changes(settings, plugin);
+        changes.set().forEach((name, value) -> lines.add("set " + name + " " + value));
+        changes.unset().forEach(name -> lines.add("unset " + name));
+        launch.command().forEach(arg -> lines.add("run " + arg));
         lines.add("end");
-
-        String text = String.join("\n", lines) + "\n";
-        return text.chars().filter(c -> c == '\n').count() == lines.size() ? text : null; // no line breaks in values
+        return lines.stream().anyMatch(line -> line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) ? null : lines;
     }
 
     /** Whether {@code dir} holds a plugin for a longer command that starts with this one's words. */
@@ -152,13 +166,16 @@ public final class RouteWriter {
         }
     }
 
-    private static boolean relative(String list) {
-        return SearchPath.splitList(list).stream().anyMatch(entry -> !Path.of(entry).isAbsolute());
+    /** Whether {@code dir} has anything by the plugin's names: it could become the winner in place. */
+    private boolean sameNameIn(PluginDir dir, PluginFile plugin) {
+        Path file = dir.directory().resolve(plugin.command().fileName(settings.cli().filePrefix()));
+        Path directory = dir.directory().resolve(plugin.name());
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                || (dir.origin() != Origin.PATH && Files.exists(directory, LinkOption.NOFOLLOW_LINKS));
     }
 
-    /** Single-quoted for {@code sh}: the launcher evaluates it. */
-    static String quote(String value) {
-        return "'" + value.replace("'", "'\\''") + "'";
+    private static boolean relative(String list) {
+        return SearchPath.splitList(list).stream().anyMatch(entry -> !Path.of(entry).isAbsolute());
     }
 
     private void write(String word, String route) throws IOException {

@@ -1,0 +1,29 @@
+package dev.jig.host.metadata;
+
+/**
+ * Makes text a plugin supplied safe to show on one terminal line: line breaks become spaces and
+ * other control characters (terminal escapes, NUL) become {@code ?}.
+ */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** {@code text} on one line with no control characters; null stays null. */
+    public static String oneLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\r' || c == '\t') {
+                line.append(' ');
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT && c != 0x200D) {
+                line.append('?');
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
+    }
+}
