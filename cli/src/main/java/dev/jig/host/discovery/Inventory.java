@@ -1,7 +1,6 @@
 package dev.jig.host.discovery;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,15 +114,24 @@ public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins)
 
     private static List<PluginFile> pluginFiles(String filePrefix, PluginDir dir) throws IOException {
         List<PluginFile> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.directory())) {
-            for (Path entry : entries) {
-                String fileName = entry.getFileName().toString();
-                if (fileName.startsWith(filePrefix) && PluginResolver.isRegularFile(entry)) {
+        // Names only: a PATH directory holds thousands of entries and few plugins, so a Path is
+        // made only for the names that could be one.
+        String[] names = dir.directory().toFile().list();
+        if (names == null) {
+            throw new IOException("cannot list " + dir.directory());
+        }
+        String cliName = filePrefix.substring(0, filePrefix.length() - 1);
+        for (String fileName : names) {
+            if (fileName.startsWith(filePrefix)) {
+                Path entry = dir.directory().resolve(fileName);
+                if (PluginResolver.isRegularFile(entry)) {
                     CommandPath.fromFileName(filePrefix, fileName).ifPresent(command ->
                             files.add(new PluginFile(command, entry, dir, PluginFile.Form.EXECUTABLE)));
                     continue;
                 }
-                Path manifest = PluginResolver.manifestIn(dir, fileName, filePrefix.substring(0, filePrefix.length() - 1));
+            }
+            if (dir.origin() != Origin.PATH) {
+                Path manifest = PluginResolver.manifestIn(dir, fileName, cliName);
                 if (manifest != null) {
                     CommandPath.fromFileName("", fileName).ifPresent(command ->
                             files.add(new PluginFile(command, manifest, dir, PluginFile.Form.MANIFEST)));

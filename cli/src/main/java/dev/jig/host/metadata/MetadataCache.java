@@ -1,16 +1,12 @@
 package dev.jig.host.metadata;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -41,9 +37,11 @@ public final class MetadataCache {
 
     /** The record for {@code pluginPath} if it was made for exactly {@code fingerprint}. */
     public Optional<PluginRecord> lookup(Path pluginPath, Fingerprint fingerprint, boolean withJson) {
-        try (Reader in = Files.newBufferedReader(fileFor(pluginPath), StandardCharsets.UTF_8)) {
-            RecordCodec.Entry entry = RecordCodec.read(in, withJson);
-            if (entry.fingerprint().equals(fingerprint) && hostVersion.equals(entry.hostVersion())) {
+        try {
+            RecordCodec.Entry entry = RecordCodec.read(
+                    new String(Files.readAllBytes(fileFor(pluginPath)), StandardCharsets.UTF_8), withJson);
+            if (entry.fingerprint().equals(fingerprint) && hostVersion.equals(entry.hostVersion())
+                    && pluginPath.toString().equals(entry.path())) {
                 return Optional.of(entry.record());
             }
         } catch (NoSuchFileException e) {
@@ -66,7 +64,7 @@ public final class MetadataCache {
         try {
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, ".tmp-", SUFFIX);
-            Files.writeString(temp, RecordCodec.write(new RecordCodec.Entry(hostVersion, fingerprint, record)),
+            Files.writeString(temp, RecordCodec.write(new RecordCodec.Entry(hostVersion, pluginPath.toString(), fingerprint, record)),
                     StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -87,12 +85,16 @@ public final class MetadataCache {
         }
     }
 
+    /**
+     * The record file of a plugin: a 64-bit FNV-1a hash of its path, which the record also holds
+     * and {@link #lookup} checks. Not a cryptographic digest on purpose: SHA-256 costs tens of
+     * milliseconds in a cold JVM, paid on every {@code help}, and a collision only costs a probe.
+     */
     private Path fileFor(Path pluginPath) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(pluginPath.toString().getBytes(StandardCharsets.UTF_8));
-            return directory.resolve(HexFormat.of().formatHex(digest, 0, 16) + SUFFIX);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : pluginPath.toString().getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
+        return directory.resolve(String.format("%016x", hash) + SUFFIX);
     }
 }

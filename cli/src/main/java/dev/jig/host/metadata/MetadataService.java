@@ -46,20 +46,16 @@ public final class MetadataService {
      * @param withJson whether the full metadata JSON is needed; a fresh record is read without it
      */
     public PluginRecord record(PluginFile plugin, boolean refresh, boolean withJson) throws InterruptedException {
-        // Keyed by the path it was found at, not its real path: a file linked under two names is
-        // two plugins, and the name is part of its record (the name check, what the probe was told).
-        Path key = plugin.path().toAbsolutePath().normalize();
+        Optional<PluginRecord> cached = refresh ? Optional.empty() : cached(plugin, withJson);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Path key = key(plugin);
         Fingerprint fingerprint;
         try {
-            fingerprint = Fingerprint.of(plugin.path().toRealPath());
+            fingerprint = Fingerprint.of(plugin.path());
         } catch (IOException e) {
             return PluginRecord.plain("cannot be read: " + e.getMessage());
-        }
-        if (!refresh && cache.isPresent()) {
-            Optional<PluginRecord> cached = cache.get().lookup(key, fingerprint, withJson);
-            if (cached.isPresent()) {
-                return cached.get();
-            }
         }
         if (plugin.form() == PluginFile.Form.EXECUTABLE && plugin.dir().origin() == Origin.LOCAL) {
             return PluginRecord.plain("not asked for metadata: plugins in ./plugins are not trusted to run on their own");
@@ -78,6 +74,27 @@ public final class MetadataService {
         return learned;
     }
 
+    /** The cached record of {@code plugin}, if it is fresh. */
+    private Optional<PluginRecord> cached(PluginFile plugin, boolean withJson) {
+        if (cache.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return cache.get().lookup(key(plugin), Fingerprint.of(plugin.path()), withJson);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Records are keyed by the path a plugin was found at, not its real path: a file linked under
+     * two names is two plugins, and the name is part of its record (the name check, what the
+     * probe was told). The fingerprint is the real file's.
+     */
+    private static Path key(PluginFile plugin) {
+        return plugin.path().toAbsolutePath().normalize();
+    }
+
     /**
      * The records of many plugins; the ones that need a probe are probed in parallel, as many at
      * once as there are processors.
@@ -85,10 +102,19 @@ public final class MetadataService {
     public Map<PluginFile, PluginRecord> records(List<PluginFile> plugins, boolean refresh, boolean withJson)
             throws InterruptedException {
         Map<PluginFile, PluginRecord> records = new LinkedHashMap<>();
-        if (plugins.isEmpty()) {
+        List<PluginFile> unknown = new ArrayList<>();
+        for (PluginFile plugin : plugins) {
+            // Fresh records are a file read each: no threads for those.
+            Optional<PluginRecord> cached = refresh ? Optional.empty() : cached(plugin, withJson);
+            records.put(plugin, cached.orElse(null));
+            if (cached.isEmpty()) {
+                unknown.add(plugin);
+            }
+        }
+        if (unknown.isEmpty()) {
             return records;
         }
-        int threads = Math.min(plugins.size(), Runtime.getRuntime().availableProcessors());
+        int threads = Math.min(unknown.size(), Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "plugin-probe");
             thread.setDaemon(true);
@@ -96,11 +122,11 @@ public final class MetadataService {
         });
         try {
             List<Future<PluginRecord>> futures = new ArrayList<>();
-            for (PluginFile plugin : plugins) {
-                futures.add(pool.submit(() -> record(plugin, refresh, withJson)));
+            for (PluginFile plugin : unknown) {
+                futures.add(pool.submit(() -> record(plugin, true, withJson)));
             }
-            for (int i = 0; i < plugins.size(); i++) {
-                records.put(plugins.get(i), futures.get(i).get());
+            for (int i = 0; i < unknown.size(); i++) {
+                records.put(unknown.get(i), futures.get(i).get());
             }
             return records;
         } catch (ExecutionException e) {

@@ -1,9 +1,7 @@
 package dev.jig.host.metadata;
 
 import dev.jig.protocol.metadata.Requirements;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.Map;
  * <pre>
  * jig-plugin-cache 1
  * host 0.1.0
+ * path /home/ada/.config/jig/plugins/jig-greet
  * fingerprint 5120 1764000000000000000 1764000000000000000 393219
  * kind protocol
  * version 1.2.0
@@ -41,16 +40,18 @@ final class RecordCodec {
      * One cache file's content.
      *
      * @param hostVersion the version of the host that wrote it
+     * @param path        the plugin's path, as it was found
      * @param fingerprint the plugin file it describes
      * @param record      what was learned
      */
-    record Entry(String hostVersion, Fingerprint fingerprint, PluginRecord record) {
+    record Entry(String hostVersion, String path, Fingerprint fingerprint, PluginRecord record) {
     }
 
     static String write(Entry entry) {
         PluginRecord r = entry.record();
         StringBuilder out = new StringBuilder(MAGIC).append('\n');
         line(out, "host", entry.hostVersion());
+        line(out, "path", entry.path());
         line(out, "fingerprint", entry.fingerprint().toString());
         line(out, "kind", r.kind().id());
         r.problems().forEach(p -> line(out, "problem", p));
@@ -71,33 +72,36 @@ final class RecordCodec {
         return out.toString();
     }
 
-    /** Reads a cache file; {@code withJson} false stops at the header. */
-    static Entry read(Reader source, boolean withJson) throws IOException {
-        BufferedReader in = new BufferedReader(source);
-        if (!MAGIC.equals(in.readLine())) {
+    /**
+     * Reads a cache file's text with plain string scanning: listing reads one per plugin, so this
+     * is on the path of every {@code help}. {@code withJson} false leaves the body unread.
+     */
+    static Entry read(String text, boolean withJson) throws IOException {
+        if (!text.startsWith(MAGIC + "\n")) {
             throw new IOException("not a plugin cache file");
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        String line;
-        while ((line = in.readLine()) != null && !line.isEmpty()) {
-            int space = line.indexOf(' ');
-            if (space <= 0) {
-                throw new IOException("malformed cache line: " + line);
+        int start = MAGIC.length() + 1;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                throw new IOException("truncated cache file");
             }
-            fields.computeIfAbsent(line.substring(0, space), k -> new ArrayList<>()).add(line.substring(space + 1));
-        }
-        if (line == null) {
-            throw new IOException("truncated cache file");
+            if (end == start) {
+                start = end + 1; // the blank line before the body
+                break;
+            }
+            int space = text.indexOf(' ', start);
+            if (space <= start || space > end) {
+                throw new IOException("malformed cache line: " + text.substring(start, end));
+            }
+            fields.computeIfAbsent(text.substring(start, space), k -> new ArrayList<>()).add(text.substring(space + 1, end));
+            start = end + 1;
         }
         String json = null;
         if (withJson) {
-            StringBuilder body = new StringBuilder();
-            char[] chunk = new char[4096];
-            int read;
-            while ((read = in.read(chunk)) > 0) {
-                body.append(chunk, 0, read);
-            }
-            json = body.isEmpty() ? null : body.toString().strip();
+            String body = text.substring(start).strip();
+            json = body.isEmpty() ? null : body;
         }
         try {
             Map<String, String> plugins = new LinkedHashMap<>();
@@ -111,7 +115,7 @@ final class RecordCodec {
             PluginRecord record = new PluginRecord(Kind.valueOf(one(fields, "kind").toUpperCase(Locale.ROOT)),
                     all(fields, "problem"), one(fields, "detail"), one(fields, "version"), one(fields, "summary"),
                     all(fields, "run"), requires, all(fields, "subcommand"), all(fields, "hook"), json);
-            return new Entry(one(fields, "host"), Fingerprint.parse(one(fields, "fingerprint")), record);
+            return new Entry(one(fields, "host"), one(fields, "path"), Fingerprint.parse(one(fields, "fingerprint")), record);
         } catch (RuntimeException e) {
             throw new IOException("malformed cache file: " + e.getMessage(), e);
         }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.jig.protocol.metadata.Requirements;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -227,7 +226,7 @@ class MetadataCacheTests {
         assertEquals(6, files.size(), files.toString());
         for (Path file : files) {
             String name = file.getFileName().toString();
-            assertTrue(name.matches("[0-9a-f]{32}\\.plugin"), name);
+            assertTrue(name.matches("[0-9a-f]{16}\\.plugin"), name);
         }
     }
 
@@ -262,8 +261,8 @@ class MetadataCacheTests {
                     start.await();
                     int reads = 0;
                     while (writing.get() || reads == 0) {
-                        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                            RecordCodec.Entry entry = RecordCodec.read(in, true);
+                        try {
+                            RecordCodec.Entry entry = RecordCodec.read(Files.readString(file, StandardCharsets.UTF_8), true);
                             if (!records.contains(entry.record())) {
                                 tornReads.add(entry.record().summary());
                             }

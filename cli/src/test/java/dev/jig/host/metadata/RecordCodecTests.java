@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jig.protocol.metadata.Requirements;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,12 @@ class RecordCodecTests {
     }
 
     private static RecordCodec.Entry roundTrip(RecordCodec.Entry entry, boolean withJson) throws IOException {
-        return RecordCodec.read(new StringReader(RecordCodec.write(entry)), withJson);
+        return RecordCodec.read(RecordCodec.write(entry), withJson);
     }
 
     @Test
     void roundTripsEveryField() throws IOException {
-        RecordCodec.Entry entry = new RecordCodec.Entry("0.1.0", FINGERPRINT, everyField());
+        RecordCodec.Entry entry = new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, everyField());
 
         RecordCodec.Entry read = roundTrip(entry, true);
 
@@ -69,7 +68,7 @@ class RecordCodecTests {
         for (PluginRecord record : List.of(PluginRecord.plain("exited with status 2 without answering"),
                 PluginRecord.broken(Kind.MANIFEST, "/p/plugin.json needs \"run\""),
                 PluginRecord.broken(Kind.PROTOCOL, "answered initialize with id 7, expected 1"))) {
-            RecordCodec.Entry entry = new RecordCodec.Entry("0.1.0", FINGERPRINT, record);
+            RecordCodec.Entry entry = new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, record);
             assertEquals(entry, roundTrip(entry, true), record.toString());
         }
     }
@@ -77,12 +76,12 @@ class RecordCodecTests {
     @Test
     void aRecordWithoutJsonReadsBackWithoutJson() throws IOException {
         PluginRecord plain = PluginRecord.plain("did not answer within 5 s");
-        assertNull(roundTrip(new RecordCodec.Entry("0.1.0", FINGERPRINT, plain), true).record().metadataJson());
+        assertNull(roundTrip(new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, plain), true).record().metadataJson());
     }
 
     @Test
     void headerOnlyReadLeavesOutTheJsonAndNothingElse() throws IOException {
-        RecordCodec.Entry entry = new RecordCodec.Entry("0.1.0", FINGERPRINT, everyField());
+        RecordCodec.Entry entry = new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, everyField());
 
         RecordCodec.Entry header = roundTrip(entry, false);
 
@@ -90,21 +89,21 @@ class RecordCodecTests {
         PluginRecord r = entry.record();
         PluginRecord withoutJson = new PluginRecord(r.kind(), r.problems(), r.detail(), r.version(), r.summary(),
                 r.run(), r.requires(), r.subcommands(), r.hooks(), null);
-        assertEquals(new RecordCodec.Entry("0.1.0", FINGERPRINT, withoutJson), header);
+        assertEquals(new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, withoutJson), header);
     }
 
     @Test
     void headerOnlyReadDoesNotLookAtTheBody() throws IOException {
-        String text = RecordCodec.write(new RecordCodec.Entry("0.1.0", FINGERPRINT, everyField()))
+        String text = RecordCodec.write(new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, everyField()))
                 + "\u0000 anything at all, even binary \uFFFF";
-        RecordCodec.Entry header = RecordCodec.read(new StringReader(text), false);
+        RecordCodec.Entry header = RecordCodec.read(text, false);
         assertEquals("1.2.0", header.record().version());
         assertNull(header.record().metadataJson());
     }
 
     @Test
     void theHeaderIsPlainKeyValueLines() {
-        String text = RecordCodec.write(new RecordCodec.Entry("0.1.0", FINGERPRINT, everyField()));
+        String text = RecordCodec.write(new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, everyField()));
         List<String> lines = text.lines().toList();
 
         assertEquals(RecordCodec.MAGIC, lines.get(0));
@@ -126,8 +125,8 @@ class RecordCodecTests {
                 new Requirements(">=1\n<2", List.of(), Map.of("auth", "^1\n.0"), List.of("gi\nt")),
                 List.of("li\nst"), List.of("pre\nrun"), null);
 
-        String text = RecordCodec.write(new RecordCodec.Entry("0.1.0", FINGERPRINT, record));
-        PluginRecord read = RecordCodec.read(new StringReader(text), true).record();
+        String text = RecordCodec.write(new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, record));
+        PluginRecord read = RecordCodec.read(text, true).record();
 
         assertEquals(List.of("line one line two"), read.problems());
         assertEquals("a b", read.detail());
@@ -144,12 +143,12 @@ class RecordCodecTests {
     }
 
     private static String valid() {
-        return RecordCodec.write(new RecordCodec.Entry("0.1.0", FINGERPRINT, everyField()));
+        return RecordCodec.write(new RecordCodec.Entry("0.1.0", "/plugins/jig-greet", FINGERPRINT, everyField()));
     }
 
     private static void assertMalformed(String text) {
-        assertThrows(IOException.class, () -> RecordCodec.read(new StringReader(text), true), text);
-        assertThrows(IOException.class, () -> RecordCodec.read(new StringReader(text), false), text);
+        assertThrows(IOException.class, () -> RecordCodec.read(text, true), text);
+        assertThrows(IOException.class, () -> RecordCodec.read(text, false), text);
     }
 
     @Test
