@@ -58,10 +58,14 @@ final class Cli {
             return builtin(host, "version", List.of());
         }
         if (options.help() || options.command().isEmpty()) {
+            host.prefetchCatalog();
             return builtin(host, "help", List.of());
         }
         Dispatch dispatch = host.resolve(options.command());
         if (dispatch instanceof Dispatch.Builtin builtin) {
+            if (listsPlugins(builtin)) {
+                host.prefetchCatalog(); // scanned while the built-ins' model is built
+            }
             return builtin(host, builtin.name(), builtin.args());
         }
         PrintWriter stderr = new PrintWriter(err, true);
@@ -70,6 +74,12 @@ final class Cli {
                 launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
         stderr.flush();
         return status;
+    }
+
+    /** {@code help} and {@code plugins list} show the catalog as {@link PluginHost#prefetchCatalog()} builds it. */
+    private static boolean listsPlugins(Dispatch.Builtin builtin) {
+        return (builtin.name().equals("help") && builtin.args().isEmpty())
+                || (builtin.name().equals("plugins") && builtin.args().equals(List.of("list")));
     }
 
     /** Routes are for the launcher script, so only when it started this CLI and there is a cache. */

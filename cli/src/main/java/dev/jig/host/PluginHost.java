@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The host's entry point for an embedding CLI: decide what a command line means, run plugins,
@@ -46,6 +48,7 @@ public final class PluginHost {
     private final PluginResolver resolver;
     private final MetadataService metadata;
     private final Programs programs;
+    private volatile FutureTask<List<CatalogEntry>> prefetched;
 
     /** A host that sees the world through {@code settings}; builds no process and reads no file yet. */
     public PluginHost(HostSettings settings) {
@@ -133,6 +136,21 @@ public final class PluginHost {
      * @param withJson load each plugin's full metadata JSON too
      */
     public List<CatalogEntry> catalog(boolean refresh, boolean withJson) throws InterruptedException {
+        FutureTask<List<CatalogEntry>> early = prefetched;
+        if (early != null && !refresh && !withJson) {
+            try {
+                return early.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return buildCatalog(refresh, withJson);
+    }
+
+    private List<CatalogEntry> buildCatalog(boolean refresh, boolean withJson) throws InterruptedException {
         Inventory inventory = inventory();
         List<PluginFile> runnable = inventory.runnable().stream().map(ListedPlugin::file).toList();
         Map<PluginFile, PluginRecord> records = metadata.records(runnable, refresh, withJson);
@@ -147,6 +165,21 @@ public final class PluginHost {
             entries.add(new CatalogEntry(listed.file(), Optional.ofNullable(record), problems));
         }
         return entries;
+    }
+
+    /**
+     * Starts building the catalog a later {@code catalog(false, false)} will return, on a thread
+     * of its own: a CLI can call this first and parse its command line meanwhile. A no-op after
+     * the first call.
+     */
+    public void prefetchCatalog() {
+        if (prefetched == null) {
+            FutureTask<List<CatalogEntry>> task = new FutureTask<>(() -> buildCatalog(false, false));
+            prefetched = task;
+            Thread thread = new Thread(task, "catalog-prefetch");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ public record PluginRecord(
 
     public PluginRecord {
         // Everything here may be shown on a terminal, and much of it came from the plugin.
-        problems = problems.stream().map(Text::oneLine).toList();
+        problems = problems.isEmpty() ? List.of() : problems.stream().map(Text::oneLine).toList();
         detail = Text.oneLine(detail);
         version = Text.oneLine(version);
         summary = Text.oneLine(summary);

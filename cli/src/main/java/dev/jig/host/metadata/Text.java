@@ -11,8 +11,8 @@ public final class Text {
 
     /** {@code text} on one line with no control characters; null stays null. */
     public static String oneLine(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || isClean(text)) {
+            return text; // the common case, checked without allocating: listings call this a lot
         }
         StringBuilder line = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
@@ -25,5 +25,15 @@ public final class Text {
             }
         });
         return line.toString();
+    }
+
+    private static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
