@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The words that name a plugin command, e.g. {@code [foo-bar, baz]}, and the file name that
@@ -18,12 +17,6 @@ import java.util.regex.Pattern;
  */
 public record CommandPath(List<String> words) {
 
-    /**
-     * A word may name a file segment: no path separators, no leading dot or dash, nothing a
-     * shell would need quoted, and no {@code _}, which only file names use (for a dash), so
-     * each command has one spelling. Anything else ends the command words.
-     */
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
 
     /** Longest file name most file systems accept, in bytes. */
     private static final int NAME_MAX = 255;
@@ -40,9 +33,28 @@ public record CommandPath(List<String> words) {
         }
     }
 
-    /** Whether {@code arg} can be a command word rather than an argument. */
+    /**
+     * Whether {@code arg} can be a command word rather than an argument: {@code [A-Za-z0-9][A-Za-z0-9.-]*}.
+     * A word may name a file segment: no path separators, no leading dot or dash, nothing a shell
+     * would need quoted, and no {@code _}, which only file names use (for a dash), so each command
+     * has one spelling. Checked by hand: listings test every plugin's name, and a regular
+     * expression is slow in a JVM that has only just started.
+     */
     public static boolean isWord(String arg) {
-        return WORD.matcher(arg).matches();
+        if (arg.isEmpty() || !isAlphanumeric(arg.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < arg.length(); i++) {
+            char c = arg.charAt(i);
+            if (!isAlphanumeric(c) && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /**
