@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * grouped by the directory they were found in), a built-in's usage, a plugin's help rendered
  * from its metadata, or a plain plugin's own {@code --help}.
  */
-@Command(description = "Show the commands of ${ROOT-COMMAND-NAME}, or help for one command.")
+@Command(description = "Show the commands, or help for one command.")
 final class HelpCommand implements Callable<Integer> {
 
     private final PluginHost host;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code version}: prints the CLI's name and version. */
-@Command(description = "Print the version of ${ROOT-COMMAND-NAME}.")
+@Command(description = "Print the version.")
 final class VersionCommand implements Callable<Integer> {
 
     private final PluginHost host;
