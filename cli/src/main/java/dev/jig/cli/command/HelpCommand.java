@@ -3,17 +3,16 @@ package dev.jig.cli.command;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Dispatch;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.metadata.CatalogEntry;
 import dev.jig.host.metadata.PluginRecord;
-import dev.jig.protocol.Payloads;
 import dev.jig.protocol.metadata.PluginMetadata;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,9 +54,9 @@ final class HelpCommand implements Callable<Integer> {
         }
         if (dispatch instanceof Dispatch.Plugin plugin) {
             CatalogEntry entry = host.describe(plugin.plugin());
-            PluginRecord record = entry.record().orElseThrow();
-            if (record.metadataJson() != null) {
-                PluginMetadata metadata = Payloads.read(new ObjectMapper().readTree(record.metadataJson()), PluginMetadata.class);
+            Optional<PluginMetadata> described = entry.record().flatMap(PluginRecord::metadata);
+            if (described.isPresent()) {
+                PluginMetadata metadata = described.get();
                 String command = root.getCommandName() + " " + plugin.plugin().command();
                 if (MetadataHelp.print(root.getOut(), command, metadata, plugin.args())) {
                     return ExitStatus.OK;

@@ -1,7 +1,6 @@
 package dev.jig.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
@@ -9,7 +8,7 @@ import dev.jig.host.discovery.ListedPlugin;
 import dev.jig.host.metadata.CatalogEntry;
 import dev.jig.host.metadata.Fingerprint;
 import dev.jig.host.metadata.PluginRecord;
-import dev.jig.protocol.Payloads;
+import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
 import java.io.IOException;
@@ -61,12 +60,12 @@ final class PluginsInfoCommand implements Callable<Integer> {
         CatalogEntry entry = chosen.runnable() ? host.describe(chosen.file())
                 : new CatalogEntry(chosen.file(), Optional.empty(), chosen.problems());
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = Json.mapper();
             ObjectNode node = PluginJson.of(mapper, entry);
             node.put("fingerprint", fingerprint(entry));
             var alsoFound = node.putArray("alsoFound");
             others.forEach(m -> alsoFound.add(m.file().path().toString()));
-            out.println(mapper.writeValueAsString(node));
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
             return entry.runnable() ? ExitStatus.OK : ExitStatus.CANNOT_EXECUTE;
         }
         List<List<String>> rows = new ArrayList<>();
@@ -76,8 +75,9 @@ final class PluginsInfoCommand implements Callable<Integer> {
         if (record != null) {
             rows.add(List.of("kind:", record.kind().id() + (record.detail() == null ? "" : " (" + record.detail() + ")")));
         }
-        if (record != null && record.metadataJson() != null) {
-            PluginMetadata metadata = Payloads.read(new ObjectMapper().readTree(record.metadataJson()), PluginMetadata.class);
+        Optional<PluginMetadata> described = entry.record().flatMap(PluginRecord::metadata);
+        if (described.isPresent()) {
+            PluginMetadata metadata = described.get();
             addIf(rows, "version:", metadata.version());
             addIf(rows, "description:", metadata.description());
             addIf(rows, "vendor:", metadata.vendor());

@@ -1,13 +1,13 @@
 package dev.jig.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Inventory;
 import dev.jig.host.metadata.CatalogEntry;
 import dev.jig.host.metadata.PluginRecord;
+import dev.jig.protocol.codec.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ final class PluginsListCommand implements Callable<Integer> {
         List<CatalogEntry> catalog = host.catalog(noCache, json);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = Json.mapper();
             var root = mapper.createObjectNode();
             ArrayNode plugins = root.putArray("plugins");
             catalog.forEach(entry -> plugins.add(PluginJson.of(mapper, entry)));
@@ -55,7 +55,7 @@ final class PluginsListCommand implements Callable<Integer> {
                         .put("directory", dir.dir().directory().toString())
                         .put("status", dir.status().name().toLowerCase(Locale.ROOT));
             }
-            out.println(mapper.writeValueAsString(root));
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             printTable(out, catalog);
         }

@@ -1,7 +1,11 @@
 package dev.jig.host.metadata;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jig.protocol.codec.Json;
+import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the host knows about one version of a plugin file: the result of a probe or a manifest
@@ -53,5 +57,20 @@ public record PluginRecord(
     /** A plugin that is broken in itself: it tried to speak the protocol, or has a manifest, but failed. */
     public static PluginRecord broken(Kind kind, String problem) {
         return new PluginRecord(kind, List.of(problem), null, null, null, List.of(), null, List.of(), List.of(), null);
+    }
+
+    /**
+     * The full metadata, parsed from {@link #metadataJson()}; empty for a plain or broken plugin,
+     * or for a record read without its JSON.
+     */
+    public Optional<PluginMetadata> metadata() {
+        if (metadataJson == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().readValue(metadataJson, PluginMetadata.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // a damaged cache body: the header still speaks
+        }
     }
 }
