@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +72,39 @@ class SignalIT {
             assertEquals(7, jig.exitValue(), "jig returns the plugin's own status: " + output);
             assertEquals("SIG" + signal, Files.readString(report));
             plugins.forEach(p -> assertFalse(p.isAlive(), "no plugin process is left: " + p.pid()));
+        } finally {
+            jig.descendants().forEach(ProcessHandle::destroyForcibly);
+            jig.destroyForcibly();
+        }
+    }
+
+    @Test
+    void interruptingAListingLeavesNoProbeRunning() throws Exception {
+        Sandbox sandbox = new Sandbox(root);
+        String marker = "jig-probe-marker-" + System.nanoTime();
+        Path ready = root.resolve("probing");
+        // Starts a child that keeps running, then stays silent: the probe waits on it.
+        Sandbox.executable(sandbox.bin.resolve("jig-slow"), """
+                #!/bin/sh
+                touch '%3$s'
+                %1$s -c 'import time; time.sleep(1000)' %2$s &
+                exec %1$s -c 'import time; time.sleep(1001)' %2$s
+                """.formatted(Sandbox.PYTHON, marker, ready));
+
+        List<String> command = new ArrayList<>(List.of(Sandbox.PYTHON, "-c", SESSION));
+        command.addAll(sandbox.command("plugins", "list"));
+        Process jig = sandbox.builder(command).redirectErrorStream(true).start();
+        try {
+            awaitFile(ready);
+            Thread.sleep(300); // the probe is under way
+            new ProcessBuilder("kill", "-s", "INT", Long.toString(jig.pid())).start().waitFor();
+            assertTrue(jig.waitFor(20, TimeUnit.SECONDS), "jig stops when interrupted");
+            Thread.sleep(300);
+            List<String> left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                    .toList();
+            assertEquals(List.of(), left, "the probe's process tree went with jig");
         } finally {
             jig.descendants().forEach(ProcessHandle::destroyForcibly);
             jig.destroyForcibly();

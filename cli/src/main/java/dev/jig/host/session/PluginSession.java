@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A daemon thread reads stdout line by line into a small queue, so a read can give up at a
  * deadline even when the plugin (or a grandchild holding its stdout) never writes or closes.
  * {@link #close()} is the orderly shutdown of the protocol: EOF on stdin, then SIGTERM, then
- * SIGKILL, each after {@link #GRACE}; {@link #kill()} skips straight to SIGKILL.
+ * SIGKILL, each after {@link #GRACE}; {@link #kill()} skips straight to SIGKILL. A session still
+ * open when the JVM exits is killed with its tree by a shutdown hook.
  */
 public final class PluginSession implements AutoCloseable {
 
@@ -55,8 +56,11 @@ public final class PluginSession implements AutoCloseable {
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         EnvironmentDelta.apply(builder.environment(), environment);
+        LiveSessions.watch(); // before the start: an exit right after it must find the session
         Process process = builder.start();
-        return new PluginSession(process, StderrTail.follow(process));
+        PluginSession session = new PluginSession(process, StderrTail.follow(process));
+        LiveSessions.add(session);
+        return session;
     }
 
     /** Sends one message. */
@@ -98,6 +102,7 @@ public final class PluginSession implements AutoCloseable {
         process.destroyForcibly();
         closeQuietly(process.getOutputStream());
         closed = true;
+        LiveSessions.remove(this);
     }
 
     /** EOF, then SIGTERM, then SIGKILL, each after {@link #GRACE}; the whole tree. Idempotent. */
@@ -122,6 +127,7 @@ public final class PluginSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            LiveSessions.remove(this);
         }
     }
 
