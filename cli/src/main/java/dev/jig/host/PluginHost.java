@@ -13,6 +13,7 @@ import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.Programs;
+import dev.jig.host.metadata.Catalog;
 import dev.jig.host.metadata.CatalogEntry;
 import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
@@ -48,7 +49,7 @@ public final class PluginHost {
     private final PluginResolver resolver;
     private final MetadataService metadata;
     private final Programs programs;
-    private volatile FutureTask<List<CatalogEntry>> prefetched;
+    private volatile FutureTask<Catalog> prefetched;
 
     /** A host that sees the world through {@code settings}; builds no process and reads no file yet. */
     public PluginHost(HostSettings settings) {
@@ -135,8 +136,8 @@ public final class PluginHost {
      * @param refresh  ask every plugin again, ignoring the cache
      * @param withJson load each plugin's full metadata JSON too
      */
-    public List<CatalogEntry> catalog(boolean refresh, boolean withJson) throws InterruptedException {
-        FutureTask<List<CatalogEntry>> early = prefetched;
+    public Catalog catalog(boolean refresh, boolean withJson) throws InterruptedException {
+        FutureTask<Catalog> early = prefetched;
         if (early != null && !refresh && !withJson) {
             try {
                 return early.get();
@@ -150,7 +151,7 @@ public final class PluginHost {
         return buildCatalog(refresh, withJson);
     }
 
-    private List<CatalogEntry> buildCatalog(boolean refresh, boolean withJson) throws InterruptedException {
+    private Catalog buildCatalog(boolean refresh, boolean withJson) throws InterruptedException {
         Inventory inventory = inventory();
         List<PluginFile> runnable = inventory.runnable().stream().map(ListedPlugin::file).toList();
         Map<PluginFile, PluginRecord> records = metadata.records(runnable, refresh, withJson);
@@ -164,7 +165,7 @@ public final class PluginHost {
             }
             entries.add(new CatalogEntry(listed.file(), Optional.ofNullable(record), problems));
         }
-        return entries;
+        return new Catalog(inventory.searchPath(), entries);
     }
 
     /**
@@ -174,7 +175,7 @@ public final class PluginHost {
      */
     public void prefetchCatalog() {
         if (prefetched == null) {
-            FutureTask<List<CatalogEntry>> task = new FutureTask<>(() -> buildCatalog(false, false));
+            FutureTask<Catalog> task = new FutureTask<>(() -> buildCatalog(false, false));
             prefetched = task;
             Thread thread = new Thread(task, "catalog-prefetch");
             thread.setDaemon(true);

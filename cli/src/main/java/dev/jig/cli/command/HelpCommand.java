@@ -100,7 +100,7 @@ final class HelpCommand implements Callable<Integer> {
                 builtins.add(List.of("  " + name, firstLine(sub.getCommandSpec().usageMessage().description()))));
         Table.print(out, builtins);
 
-        List<CatalogEntry> catalog = host.catalog(false, false);
+        List<CatalogEntry> catalog = host.catalog(false, false).plugins();
         Map<PluginDir, List<List<String>>> byDir = new LinkedHashMap<>();
         for (CatalogEntry entry : catalog) {
             if (entry.runnable()) {

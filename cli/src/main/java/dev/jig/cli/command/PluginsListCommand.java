@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Inventory;
+import dev.jig.host.metadata.Catalog;
 import dev.jig.host.metadata.CatalogEntry;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.protocol.codec.Json;
@@ -41,15 +42,15 @@ final class PluginsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<CatalogEntry> catalog = host.catalog(noCache, json);
+        Catalog catalog = host.catalog(noCache, json);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = Json.mapper();
             var root = mapper.createObjectNode();
             ArrayNode plugins = root.putArray("plugins");
-            catalog.forEach(entry -> plugins.add(PluginJson.of(mapper, entry)));
+            catalog.plugins().forEach(entry -> plugins.add(PluginJson.of(mapper, entry)));
             ArrayNode searchPath = root.putArray("searchPath");
-            for (Inventory.ScannedDir dir : host.inventory().searchPath()) {
+            for (Inventory.ScannedDir dir : catalog.searchPath()) {
                 searchPath.addObject()
                         .put("origin", dir.dir().origin().id())
                         .put("directory", dir.dir().directory().toString())
@@ -57,7 +58,7 @@ final class PluginsListCommand implements Callable<Integer> {
             }
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
-            printTable(out, catalog);
+            printTable(out, catalog.plugins());
         }
         return ExitStatus.OK;
     }

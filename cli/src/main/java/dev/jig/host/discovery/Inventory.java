@@ -120,7 +120,6 @@ public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins)
         if (names == null) {
             throw new IOException("cannot list " + dir.directory());
         }
-        String cliName = filePrefix.substring(0, filePrefix.length() - 1);
         for (String fileName : names) {
             if (fileName.startsWith(filePrefix)) {
                 Path entry = dir.directory().resolve(fileName);
@@ -131,7 +130,7 @@ public record Inventory(List<ScannedDir> searchPath, List<ListedPlugin> plugins)
                 }
             }
             if (dir.origin() != Origin.PATH) {
-                Path manifest = PluginResolver.manifestIn(dir, fileName, cliName);
+                Path manifest = PluginResolver.manifestIn(dir, fileName, filePrefix);
                 if (manifest != null) {
                     CommandPath.fromFileName("", fileName).ifPresent(command ->
                             files.add(new PluginFile(command, manifest, dir, PluginFile.Form.MANIFEST)));

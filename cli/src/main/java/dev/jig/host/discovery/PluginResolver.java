@@ -36,11 +36,6 @@ public final class PluginResolver {
         this.searchPath = searchPath;
     }
 
-    /** The CLI's name: the plugin file prefix without its dash. */
-    private String cliName() {
-        return filePrefix.substring(0, filePrefix.length() - 1);
-    }
-
     /** Where this resolver looks. */
     public SearchPath searchPath() {
         return searchPath;
@@ -89,7 +84,7 @@ public final class PluginResolver {
                     notExecutable = candidate;
                 }
             }
-            Path manifest = manifestIn(dir, command.pluginName(), cliName());
+            Path manifest = manifestIn(dir, command.pluginName(), filePrefix);
             if (manifest != null) {
                 return new Dispatch.Plugin(new PluginFile(command, manifest, dir, PluginFile.Form.MANIFEST), rest);
             }
@@ -101,10 +96,11 @@ public final class PluginResolver {
      * The manifest of directory plugin {@code name} in {@code dir}, or null. PATH entries hold
      * executables only: a program's data directory there is not a plugin.
      */
-    static Path manifestIn(PluginDir dir, String name, String cliName) {
+    static Path manifestIn(PluginDir dir, String name, String filePrefix) {
         if (dir.origin() == Origin.PATH) {
             return null;
         }
+        String cliName = filePrefix.substring(0, filePrefix.length() - 1); // "jig-" names the key "jig"
         Path plugin = dir.directory().resolve(name).resolve(PluginFile.MANIFESTS.get(0));
         if (isRegularFile(plugin)) {
             return plugin;

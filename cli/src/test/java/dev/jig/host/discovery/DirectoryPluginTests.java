@@ -49,35 +49,35 @@ class DirectoryPluginTests {
     @Test
     void manifestInFindsPluginJson() throws IOException {
         Path json = manifest(user, "greet", "plugin.json");
-        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig"));
+        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig-"));
     }
 
     @Test
     void manifestInFindsPackageJson() throws IOException {
         Path json = manifest(user, "greet", "package.json");
-        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig"));
+        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig-"));
     }
 
     @Test
     void pluginJsonComesBeforePackageJson() throws IOException {
         manifest(user, "greet", "package.json");
         Path json = manifest(user, "greet", "plugin.json");
-        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig"));
+        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig-"));
     }
 
     @Test
     void aManifestThatIsADirectoryIsNoManifest() throws IOException {
         Files.createDirectories(user.directory().resolve("greet/plugin.json"));
-        assertNull(PluginResolver.manifestIn(user, "greet", "jig"));
+        assertNull(PluginResolver.manifestIn(user, "greet", "jig-"));
         Path json = manifest(user, "greet", "package.json");
-        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig"));
+        assertEquals(json, PluginResolver.manifestIn(user, "greet", "jig-"));
     }
 
     @Test
     void aPackageJsonWithoutTheCliKeyIsNoPlugin() throws IOException {
         Files.createDirectories(user.directory().resolve("greet"));
         Files.writeString(user.directory().resolve("greet/package.json"), "{\"name\": \"greet\", \"version\": \"1.0.0\"}");
-        assertNull(PluginResolver.manifestIn(user, "greet", "jig"));
+        assertNull(PluginResolver.manifestIn(user, "greet", "jig-"));
         assertEquals(new Dispatch.Unknown("greet"), resolver(user).resolve(List.of("greet")));
         assertEquals(List.of(), scan(user).plugins());
     }
@@ -86,7 +86,7 @@ class DirectoryPluginTests {
     void aDirectoryWithoutAManifestIsNoPlugin() throws IOException {
         Files.createDirectories(user.directory().resolve("greet"));
         Files.writeString(user.directory().resolve("greet/README"), "hi");
-        assertNull(PluginResolver.manifestIn(user, "greet", "jig"));
+        assertNull(PluginResolver.manifestIn(user, "greet", "jig-"));
         assertEquals(new Dispatch.Unknown("greet"), resolver(user).resolve(List.of("greet")));
         assertEquals(List.of(), scan(user).plugins());
     }
@@ -95,7 +95,7 @@ class DirectoryPluginTests {
     void pathEntriesHoldNoDirectoryPlugins() throws IOException {
         manifest(path, "greet", "plugin.json");
 
-        assertNull(PluginResolver.manifestIn(path, "greet", "jig"));
+        assertNull(PluginResolver.manifestIn(path, "greet", "jig-"));
         assertEquals(new Dispatch.Unknown("greet"), resolver(path).resolve(List.of("greet")));
         assertEquals(List.of(), scan(path).plugins());
     }
