@@ -6,6 +6,11 @@ public final class Methods {
     public static final String INITIALIZE = "initialize";
     /** Plugin to host, notification: a log line for the user. Params {@link LogParams}. */
     public static final String LOG = "log";
+    /**
+     * Host to plugin, request: a lifecycle event the plugin subscribed to in its metadata's
+     * {@code hooks}. Params {@link HookParams}, result {@link HookResult}.
+     */
+    public static final String HOOK = "hook";
 
     private Methods() {
     }
