@@ -6,6 +6,13 @@ import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Dispatch;
+import dev.jig.host.hook.HookCommand;
+import dev.jig.host.hook.HookConfig;
+import dev.jig.host.hook.Hooks;
+import dev.jig.host.hook.Subscriber;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jig.protocol.codec.Json;
+import java.time.Duration;
 import dev.jig.host.route.RouteWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -26,6 +33,14 @@ final class Cli {
 
     /** The built-in commands; {@link Builtins} implements exactly these. */
     static final Set<String> BUILTINS = Set.of("help", "version", "plugins");
+
+    // TEMPORARY until layered configuration lands.
+    private static final HookConfig HOOK_CONFIG = new HookConfig() {
+        public Duration timeout() { return Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("JIG_CONFIG_CORE__HOOK_TIMEOUT_MS", "5000"))); }
+        public boolean required(Subscriber plugin) { return "true".equals(System.getenv("JIG_CONFIG_PLUGINS__" + plugin.name().toUpperCase() + "__REQUIRED")); }
+        public JsonNode view(Subscriber plugin) { return Json.mapper().createObjectNode(); }
+        public Optional<String> accept(Subscriber plugin, JsonNode patch) { return Optional.empty(); }
+    };
 
     private final HostSettings settings;
     private final PrintStream out;
@@ -54,26 +69,39 @@ final class Cli {
         }
         Instant decided = Instant.now();
         PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings));
+        PrintWriter stderr = new PrintWriter(err, true);
+        Hooks hooks = Hooks.none();
+        try {
+            hooks = host.hooks(HOOK_CONFIG, stderr::println);
+            return dispatch(host, options, hooks, decided, stderr);
+        } catch (InterruptedException e) {
+            return ExitStatus.INTERRUPTED;
+        } finally {
+            hooks.close();
+            stderr.flush();
+        }
+    }
+
+    private int dispatch(PluginHost host, GlobalOptions options, Hooks hooks, Instant decided, PrintWriter stderr)
+            throws InterruptedException {
         if (options.version()) {
-            return builtin(host, "version", List.of());
+            return builtin(host, hooks, "version", List.of());
         }
         if (options.help() || options.command().isEmpty()) {
             host.prefetchCatalog();
-            return builtin(host, "help", List.of());
+            return builtin(host, hooks, "help", List.of());
         }
         Dispatch dispatch = host.resolve(options.command());
         if (dispatch instanceof Dispatch.Builtin builtin) {
             if (listsPlugins(builtin)) {
                 host.prefetchCatalog(); // scanned while the built-ins' model is built
             }
-            return builtin(host, builtin.name(), builtin.args());
+            return builtin(host, hooks, builtin.name(), builtin.args());
         }
-        PrintWriter stderr = new PrintWriter(err, true);
-        Optional<RouteWriter> routes = routes(host);
-        int status = PluginDispatch.run(host, dispatch, stderr,
+        // A route skips the JVM and with it the hooks: only when no plugin subscribed to any.
+        Optional<RouteWriter> routes = hooks.subscribers().isEmpty() ? routes(host) : Optional.empty();
+        return PluginDispatch.run(host, dispatch, options.command(), stderr, hooks,
                 launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
-        stderr.flush();
-        return status;
     }
 
     /** {@code help} and {@code plugins list} show the catalog as {@link PluginHost#prefetchCatalog()} builds it. */
@@ -93,10 +121,11 @@ final class Cli {
                 List.of(launcher.get(), jar.get())));
     }
 
-    private int builtin(PluginHost host, String name, List<String> args) {
+    private int builtin(PluginHost host, Hooks hooks, String name, List<String> args) throws InterruptedException {
         PrintWriter stdout = new PrintWriter(out, true);
         PrintWriter stderr = new PrintWriter(err, true);
-        int status = Builtins.execute(host, stdout, stderr, name, args);
+        int status = hooks.run(new HookCommand(List.of(name), args, Optional.empty()),
+                env -> Builtins.execute(host, stdout, stderr, name, args));
         stdout.flush();
         stderr.flush();
         return status;

@@ -12,6 +12,11 @@ public final class ExitStatus {
     /** The command line was wrong: an unknown option, a missing argument. */
     public static final int USAGE = 2;
     /**
+     * A hook of a plugin that the configuration marks required ({@code plugins.<name>.required})
+     * crashed, timed out or answered garbage.
+     */
+    public static final int HOOK_FAILED = 125;
+    /**
      * A plugin was found but cannot run: not executable, a bad {@code #!} line, or invalid
      * (wrong metadata, a requirement not met).
      */

@@ -3,6 +3,7 @@ package dev.jig.host;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.metadata.PluginRecord;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,5 +23,15 @@ public record Launch(Dispatch.Plugin dispatch, PluginRecord record, List<String>
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
         dependencies = List.copyOf(dependencies);
+    }
+
+    /** The same run with {@code additions} set in its environment. */
+    public Launch withEnvironment(Map<String, String> additions) {
+        if (additions.isEmpty()) {
+            return this;
+        }
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(additions);
+        return new Launch(dispatch, record, command, env, dependencies);
     }
 }

@@ -3,6 +3,7 @@ package dev.jig.host;
 import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.Inventory;
+import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.ListedPlugin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.PluginProblem;
@@ -13,8 +14,12 @@ import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.Programs;
+import dev.jig.host.hook.HookConfig;
+import dev.jig.host.hook.Hooks;
+import dev.jig.host.hook.Subscriber;
 import dev.jig.host.metadata.Catalog;
 import dev.jig.host.metadata.CatalogEntry;
+import dev.jig.host.metadata.Kind;
 import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
@@ -29,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 /**
  * The host's entry point for an embedding CLI: decide what a command line means, run plugins,
@@ -122,6 +128,37 @@ public final class PluginHost {
     public int launch(Launch launch, Runnable started) throws PluginLaunchException {
         return PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
                 settings.workingDirectory(), started);
+    }
+
+    /**
+     * The lifecycle hooks of this invocation. Subscribers are found from the plugins' cached
+     * metadata (plugins not seen before are asked first); only valid plugins take part, never
+     * those in {@code ./plugins}, which are not trusted to run on their own. Inside a hook
+     * ({@code <PREFIX>HOOK} is set) there are none, so hooks cannot recurse.
+     *
+     * @param report receives each line for the user: failed hooks, rejected patches, log lines
+     */
+    public Hooks hooks(HookConfig config, Consumer<String> report) throws InterruptedException {
+        if (settings.env(settings.cli().envPrefix() + "HOOK").isPresent()) {
+            return Hooks.none();
+        }
+        return Hooks.of(settings, programs, subscribers(), config, report);
+    }
+
+    /** Every valid plugin that subscribed to a lifecycle event, in the order hooks run. */
+    public List<Subscriber> subscribers() throws InterruptedException {
+        List<PluginFile> trusted = inventory().runnable().stream().map(ListedPlugin::file)
+                .filter(file -> file.dir().origin() != Origin.LOCAL).toList();
+        Map<PluginFile, PluginRecord> records = metadata.records(trusted, false, false);
+        Surroundings surroundings = listedSurroundings(records);
+        List<Subscriber> subscribers = new ArrayList<>();
+        records.forEach((file, record) -> {
+            if (!record.hooks().isEmpty() && record.kind() != Kind.PLAIN
+                    && metadata.problems(file, record, surroundings).isEmpty()) {
+                subscribers.add(new Subscriber(file, record));
+            }
+        });
+        return subscribers;
     }
 
     /** Scans the whole search path; reads no plugin's metadata. */

@@ -7,7 +7,11 @@ import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.exec.PluginLaunchException;
 import java.io.PrintWriter;
+import dev.jig.host.hook.HookCommand;
+import dev.jig.host.hook.Hooks;
+import dev.jig.host.hook.Suggestion;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,19 +29,32 @@ public final class PluginDispatch {
      * @return the plugin's exit status, or the host's own for the failures
      */
     public static int run(PluginHost host, Dispatch dispatch, PrintWriter err) {
-        return run(host, dispatch, err, launch -> { });
+        return run(host, dispatch, List.of(), err, Hooks.none(), launch -> { });
     }
 
     /**
-     * Like {@link #run(PluginHost, Dispatch, PrintWriter)}, calling {@code started} with a plugin
-     * run that passed its checks, once its process has started.
+     * Like {@link #run(PluginHost, Dispatch, PrintWriter)}, between the {@code prerun} and
+     * {@code postrun} hooks, calling {@code started} with a plugin run that passed its checks,
+     * once its process has started. A command that matches nothing fires {@code command_not_found}.
+     *
+     * @param typed the command line the dispatch came from, for {@code command_not_found}
      */
-    public static int run(PluginHost host, Dispatch dispatch, PrintWriter err, Consumer<Launch> started) {
+    public static int run(PluginHost host, Dispatch dispatch, List<String> typed, PrintWriter err, Hooks hooks,
+                          Consumer<Launch> started) {
         String cli = host.settings().cli().name();
         if (dispatch instanceof Dispatch.Plugin plugin) {
             try {
                 Launch launch = host.prepare(plugin);
-                return host.launch(launch, () -> started.accept(launch));
+                HookCommand command = new HookCommand(plugin.plugin().command().words(), plugin.args(),
+                        Optional.of(plugin.plugin().name()));
+                return hooks.run(command, env -> {
+                    Launch run = launch.withEnvironment(env);
+                    try {
+                        return host.launch(run, () -> started.accept(run));
+                    } catch (PluginLaunchException e) {
+                        return cannotStart(cli, plugin, e, err);
+                    }
+                });
             } catch (InvalidPluginException e) {
                 err.println(cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path()
                         + ") is invalid: " + e.getMessage()
@@ -45,9 +62,7 @@ public final class PluginDispatch {
                         + ". See '" + cli + " plugins info " + plugin.plugin().name() + "'.");
                 return ExitStatus.CANNOT_EXECUTE;
             } catch (PluginLaunchException e) {
-                err.println(cli + ": cannot run plugin '" + plugin.plugin().command() + "' (" + e.path() + "): "
-                        + e.getMessage() + ". Check its #! line and that its interpreter is installed.");
-                return ExitStatus.CANNOT_EXECUTE;
+                return cannotStart(cli, plugin, e, err);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitStatus.INTERRUPTED;
@@ -59,20 +74,43 @@ public final class PluginDispatch {
             return ExitStatus.CANNOT_EXECUTE;
         }
         if (dispatch instanceof Dispatch.Unknown unknown) {
-            return unknown(host, unknown.word(), err);
+            return unknown(host, unknown, typed, err, hooks);
         }
         throw new IllegalArgumentException("not a plugin dispatch: " + dispatch);
     }
 
-    private static int unknown(PluginHost host, String word, PrintWriter err) {
+    private static int cannotStart(String cli, Dispatch.Plugin plugin, PluginLaunchException e, PrintWriter err) {
+        err.println(cli + ": cannot run plugin '" + plugin.plugin().command() + "' (" + e.path() + "): "
+                + e.getMessage() + ". Check its #! line and that its interpreter is installed.");
+        return ExitStatus.CANNOT_EXECUTE;
+    }
+
+    private static int unknown(PluginHost host, Dispatch.Unknown unknown, List<String> typed, PrintWriter err,
+                               Hooks hooks) {
         String cli = host.settings().cli().name();
-        err.println(cli + ": '" + word + "' is not a " + cli + " command. See '" + cli + " help'.");
-        List<String> similar = host.suggestions(word);
+        err.println(cli + ": '" + unknown.word() + "' is not a " + cli + " command. See '" + cli + " help'.");
+        List<String> similar = host.suggestions(unknown.word());
         if (!similar.isEmpty()) {
             err.println();
             err.println(similar.size() == 1 ? "The most similar command is" : "The most similar commands are");
             similar.forEach(name -> err.println("\t" + name));
         }
-        return ExitStatus.NOT_FOUND;
+        Hooks.NotFound answers;
+        try {
+            answers = hooks.commandNotFound(typed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitStatus.INTERRUPTED;
+        }
+        String last = "";
+        for (Suggestion suggestion : answers.suggestions()) {
+            if (!suggestion.plugin().equals(last)) {
+                err.println();
+                err.println("Plugin '" + suggestion.plugin() + "' suggests");
+                last = suggestion.plugin();
+            }
+            err.println("\t" + suggestion.text());
+        }
+        return answers.requiredFailed() ? Hooks.REQUIRED_HOOK_FAILED : ExitStatus.NOT_FOUND;
     }
 }

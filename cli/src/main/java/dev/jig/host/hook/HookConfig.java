@@ -1,0 +1,28 @@
+package dev.jig.host.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What hooks need from the configuration of one invocation. The host's layered configuration
+ * implements it; hooks only read it and hand it on.
+ */
+public interface HookConfig {
+
+    /** How long a hook plugin has to start and answer {@code initialize}, and to answer each hook. */
+    Duration timeout();
+
+    /** Whether a failure of this plugin's hooks aborts the command instead of being skipped. */
+    boolean required(Subscriber plugin);
+
+    /** What the plugin may read of the configuration: {@code core} and its own namespace. */
+    JsonNode view(Subscriber plugin);
+
+    /**
+     * Applies the merge patch a plugin's {@code config} hook returned.
+     *
+     * @return why the patch was rejected as a whole, or empty when it was applied
+     */
+    Optional<String> accept(Subscriber plugin, JsonNode patch);
+}

@@ -1,0 +1,68 @@
+package dev.jig.host.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jig.host.HostSettings;
+import dev.jig.host.exec.LaunchCommand;
+import dev.jig.host.exec.PluginEnvironment;
+import dev.jig.host.exec.PluginLaunchException;
+import dev.jig.host.exec.PluginRunner;
+import dev.jig.host.exec.Programs;
+import dev.jig.host.metadata.Text;
+import dev.jig.host.session.PluginSession;
+import dev.jig.protocol.Protocol;
+import dev.jig.protocol.method.CliInfo;
+import dev.jig.protocol.method.LogParams;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Starts hook plugins in protocol mode, with the context variables of any plugin run plus
+ * {@code <PREFIX>HOOK}: a CLI started from inside a hook sees it and fires no hooks itself.
+ */
+final class HookLauncher implements SessionStarter {
+
+    private final HostSettings settings;
+    private final Programs programs;
+    private final Duration timeout;
+    private final Consumer<String> report;
+
+    HookLauncher(HostSettings settings, Programs programs, Duration timeout, Consumer<String> report) {
+        this.settings = settings;
+        this.programs = programs;
+        this.timeout = timeout;
+        this.report = report;
+    }
+
+    @Override
+    public HookSession start(Subscriber plugin, JsonNode config) throws HookFailure, InterruptedException {
+        List<String> command;
+        try {
+            command = new ArrayList<>(LaunchCommand.of(plugin.file(), plugin.record().run(), programs));
+        } catch (PluginLaunchException e) {
+            throw new HookFailure("could not be started: " + e.getMessage());
+        }
+        command.add(Protocol.ARGUMENT);
+        Map<String, String> environment = new HashMap<>(PluginEnvironment.of(settings, plugin.file()));
+        environment.put(settings.cli().envPrefix() + "HOOK", plugin.name());
+        PluginSession session;
+        try {
+            session = PluginSession.start(command, environment, settings.workingDirectory());
+        } catch (IOException e) {
+            throw new HookFailure("could not be started: " + PluginRunner.reason(e));
+        }
+        CliInfo cli = new CliInfo(settings.cli().name(), settings.cli().version());
+        return HookSession.initialize(session, cli, config, timeout, log -> logged(plugin, log));
+    }
+
+    /** A plugin's log line, prefixed with its name; debug lines are for a verbose host, which this is not. */
+    private void logged(Subscriber plugin, LogParams log) {
+        if (!"debug".equals(log.level()) && log.message() != null) {
+            report.accept(plugin.name() + ": " + Text.oneLine(log.message()));
+        }
+    }
+}

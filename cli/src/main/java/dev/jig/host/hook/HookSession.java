@@ -1,0 +1,185 @@
+package dev.jig.host.hook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jig.host.metadata.Text;
+import dev.jig.host.session.PluginSession;
+import dev.jig.protocol.ErrorCodes;
+import dev.jig.protocol.Id;
+import dev.jig.protocol.Message;
+import dev.jig.protocol.Payloads;
+import dev.jig.protocol.Protocol;
+import dev.jig.protocol.RpcError;
+import dev.jig.protocol.codec.Inbound;
+import dev.jig.protocol.method.CliInfo;
+import dev.jig.protocol.method.HookParams;
+import dev.jig.protocol.method.HookResult;
+import dev.jig.protocol.method.InitializeParams;
+import dev.jig.protocol.method.InitializeResult;
+import dev.jig.protocol.method.LogParams;
+import dev.jig.protocol.method.Methods;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One hook plugin in protocol mode for the length of an invocation: started and initialized
+ * once, then asked about each event it wants. Every wait has a deadline; a plugin that fails
+ * once is killed and asked nothing more.
+ */
+final class HookSession implements AutoCloseable {
+
+    /** Log lines accepted while waiting for one reply; a flood is a failure. */
+    private static final int MAX_NOTIFICATIONS = 1000;
+
+    private final PluginSession session;
+    private final Duration timeout;
+    private final Consumer<LogParams> log;
+    private int nextId = 1;
+
+    private HookSession(PluginSession session, Duration timeout, Consumer<LogParams> log) {
+        this.session = session;
+        this.timeout = timeout;
+        this.log = log;
+    }
+
+    /**
+     * Starts a plugin in protocol mode and completes the handshake.
+     *
+     * @param session the started process
+     * @param config  what the plugin may read of the configuration, sent with {@code initialize}
+     * @param log     receives the plugin's log lines
+     * @throws HookFailure when it does not complete the handshake in time; the process is then killed
+     */
+    static HookSession initialize(PluginSession session, CliInfo cli, JsonNode config, Duration timeout,
+                                  Consumer<LogParams> log) throws HookFailure, InterruptedException {
+        HookSession hooks = new HookSession(session, timeout, log);
+        JsonNode reply = hooks.request(Methods.INITIALIZE,
+                Payloads.tree(new InitializeParams(Protocol.VERSIONS, cli, config)), "initialize");
+        InitializeResult result = hooks.read(reply, InitializeResult.class, "initialize");
+        if (!Protocol.VERSIONS.contains(result.protocolVersion())) {
+            hooks.kill();
+            throw new HookFailure("picked protocol version " + result.protocolVersion() + ", which was not offered");
+        }
+        return hooks;
+    }
+
+    /**
+     * Asks the plugin about one event.
+     *
+     * @throws HookFailure when it does not answer in time, or answers an error or something
+     *                     that is not a hook result; the process is then killed
+     */
+    HookResult call(HookParams params) throws HookFailure, InterruptedException {
+        JsonNode reply = request(Methods.HOOK, Payloads.tree(params), params.event());
+        return read(reply, HookResult.class, params.event());
+    }
+
+    private <T> T read(JsonNode reply, Class<T> type, String what) throws HookFailure {
+        if (!reply.isObject()) {
+            kill();
+            throw new HookFailure("answered " + what + " with " + reply.getNodeType().toString().toLowerCase()
+                    + " instead of an object");
+        }
+        try {
+            return Payloads.read(reply, type);
+        } catch (IllegalArgumentException e) {
+            kill();
+            throw new HookFailure("answered " + what + " with a malformed result: " + Text.oneLine(e.getMessage()));
+        }
+    }
+
+    /** Sends a request and waits for its reply, passing on log lines meanwhile. */
+    private JsonNode request(String method, JsonNode params, String what) throws HookFailure, InterruptedException {
+        Id id = Id.of(nextId++);
+        try {
+            session.send(new Message.Request(id, method, params));
+        } catch (IOException e) {
+            throw failure(ended("before it could be asked about " + what));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int notifications = 0;
+        while (true) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            Optional<Inbound> next = left.isNegative() ? Optional.empty() : session.next(left);
+            if (next.isEmpty()) {
+                throw failure("did not answer " + what + " within " + timeout.toMillis() + " ms");
+            }
+            if (next.get() instanceof Inbound.EndOfStream) {
+                throw failure(ended("without answering " + what));
+            }
+            if (next.get() instanceof Inbound.Rejected rejected) {
+                throw failure("wrote '" + rejected.excerpt() + "' on stdout, which is not protocol (use stderr)");
+            }
+            Message message = ((Inbound.Received) next.get()).message();
+            if (message instanceof Message.Notification notification) {
+                if (++notifications > MAX_NOTIFICATIONS) {
+                    throw failure("sent more than " + MAX_NOTIFICATIONS + " notifications without answering " + what);
+                }
+                logged(notification);
+            } else if (message instanceof Message.Request request) {
+                answerUnknown(request); // no host methods in version 1
+            } else if (message instanceof Message.Response response) {
+                requireId(response.id(), id, what);
+                return response.result();
+            } else if (message instanceof Message.ErrorResponse error) {
+                requireId(error.id(), id, what);
+                throw failure("answered " + what + " with error " + error.error().code() + ": "
+                        + Text.oneLine(error.error().message())
+                        + (error.error().code() == ErrorCodes.METHOD_NOT_FOUND ? " (it lists the event but does not implement it)" : ""));
+            }
+        }
+    }
+
+    private void logged(Message.Notification notification) {
+        if (Methods.LOG.equals(notification.method()) && notification.params() != null) {
+            try {
+                log.accept(Payloads.read(notification.params(), LogParams.class));
+            } catch (IllegalArgumentException e) {
+                // A malformed log line is dropped: it must not cost the hook its answer.
+            }
+        }
+    }
+
+    private void answerUnknown(Message.Request request) throws HookFailure, InterruptedException {
+        try {
+            session.send(new Message.ErrorResponse(request.id(),
+                    RpcError.of(ErrorCodes.METHOD_NOT_FOUND, "method not found: " + request.method())));
+        } catch (IOException e) {
+            throw failure(ended("while it was asked a question"));
+        }
+    }
+
+    private void requireId(Id got, Id expected, String what) throws HookFailure {
+        if (!expected.equals(got)) {
+            throw failure("answered " + what + " with id " + got + ", expected " + expected);
+        }
+    }
+
+    private String ended(String when) throws InterruptedException {
+        session.awaitExit(PluginSession.GRACE);
+        String tail = Text.oneLine(lastLine(session.stderrTail()));
+        return session.exitStatus().map(status -> "exited with status " + status).orElse("closed its output")
+                + " " + when + (tail.isEmpty() ? "" : " (stderr: " + tail + ")");
+    }
+
+    private static String lastLine(String text) {
+        String trimmed = text.strip();
+        return trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+    }
+
+    private HookFailure failure(String reason) {
+        kill();
+        return new HookFailure(reason);
+    }
+
+    private void kill() {
+        session.kill();
+    }
+
+    /** Ends the session in order: EOF, then SIGTERM, then SIGKILL. */
+    @Override
+    public void close() {
+        session.close();
+    }
+}

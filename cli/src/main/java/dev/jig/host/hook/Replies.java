@@ -1,0 +1,64 @@
+package dev.jig.host.hook;
+
+import dev.jig.host.metadata.Text;
+import dev.jig.protocol.method.HookResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks that a hook's result means something for its event; anything else is a failed hook. */
+final class Replies {
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private Replies() {
+    }
+
+    /**
+     * What a {@code prerun} result decides.
+     *
+     * @param envPrefix the host's own prefix; a hook may not set variables that carry it
+     */
+    static Verdict prerun(HookResult result, String envPrefix) throws HookFailure {
+        String action = result.action();
+        if (HookResult.ABORT.equals(action)) {
+            String message = Text.oneLine(result.message());
+            if (message == null || message.isBlank()) {
+                throw new HookFailure("aborted without a message");
+            }
+            int exitCode = result.exitCode() == null ? 1 : result.exitCode();
+            if (exitCode < 1 || exitCode > 255) {
+                throw new HookFailure("aborted with exit code " + exitCode + "; it must be 1 to 255");
+            }
+            return new Verdict.Abort(message, exitCode);
+        }
+        if (!HookResult.CONTINUE.equals(action)) {
+            throw new HookFailure("answered prerun with action '" + Text.oneLine(String.valueOf(action))
+                    + "'; expected 'continue' or 'abort'");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        if (result.env() != null) {
+            for (Map.Entry<String, String> entry : result.env().entrySet()) {
+                String name = entry.getKey();
+                if (!ENV_NAME.matcher(name).matches() || name.startsWith(envPrefix)) {
+                    throw new HookFailure("asked to set environment variable '" + Text.oneLine(name) + "', which "
+                            + (name.startsWith(envPrefix) ? "belongs to the host" : "is not a valid name"));
+                }
+                if (entry.getValue() == null || entry.getValue().indexOf('\0') >= 0) {
+                    throw new HookFailure("asked to set environment variable '" + name + "' to a value that cannot be passed on");
+                }
+                env.put(name, entry.getValue());
+            }
+        }
+        return new Verdict.Proceed(env);
+    }
+
+    /** The suggestions of a {@code command_not_found} result, each cleaned to one line. */
+    static List<String> suggestions(HookResult result) {
+        if (result.suggestions() == null) {
+            return List.of();
+        }
+        return result.suggestions().stream().map(Text::oneLine).filter(s -> s != null && !s.isBlank()).toList();
+    }
+}
