@@ -4,6 +4,7 @@ import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.Inventory;
 import dev.jig.host.discovery.Origin;
+import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.discovery.ListedPlugin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.PluginProblem;
@@ -15,6 +16,7 @@ import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.hook.HookConfig;
+import dev.jig.host.hook.QuietMark;
 import dev.jig.host.hook.Hooks;
 import dev.jig.host.hook.Subscriber;
 import dev.jig.host.metadata.Catalog;
@@ -24,7 +26,11 @@ import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.suggest.Suggestions;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -145,9 +151,24 @@ public final class PluginHost {
         return Hooks.of(settings, programs, subscribers(), config, report);
     }
 
-    /** Every valid plugin that subscribed to a lifecycle event, in the order hooks run. */
+    /**
+     * Every valid plugin that subscribed to a lifecycle event, in the order hooks run. When the
+     * last scan found none and nothing it depended on changed since, that is known from a mark
+     * in the cache without a scan.
+     */
     public List<Subscriber> subscribers() throws InterruptedException {
-        List<PluginFile> trusted = inventory().runnable().stream().map(ListedPlugin::file)
+        List<PluginDir> dirs = searchPath().dirs();
+        boolean local = dirs.stream().anyMatch(dir -> dir.origin() == Origin.LOCAL && Files.exists(dir.directory()));
+        List<Path> trustedDirs = dirs.stream().filter(dir -> dir.origin() != Origin.LOCAL).map(PluginDir::directory).toList();
+        // A ./plugins directory can shadow plugins and depends on the working directory: no mark then.
+        Optional<QuietMark> mark = local ? Optional.empty() : settings.cacheDirectory()
+                .map(cache -> new QuietMark(cache.resolve("hooks").resolve("quiet"), settings.cli().version()));
+        if (mark.isPresent() && mark.get().holds(trustedDirs)) {
+            return List.of();
+        }
+        Instant decided = Instant.now();
+        Inventory inventory = inventory();
+        List<PluginFile> trusted = inventory.runnable().stream().map(ListedPlugin::file)
                 .filter(file -> file.dir().origin() != Origin.LOCAL).toList();
         Map<PluginFile, PluginRecord> records = metadata.records(trusted, false, false);
         Surroundings surroundings = listedSurroundings(records);
@@ -158,7 +179,38 @@ public final class PluginHost {
                 subscribers.add(new Subscriber(file, record));
             }
         });
+        if (mark.isPresent()) {
+            if (subscribers.isEmpty()) {
+                mark.get().record(trustedDirs, watched(inventory), decided);
+            } else {
+                mark.get().forget();
+            }
+        }
         return subscribers;
+    }
+
+    /**
+     * What the answer "no subscriber" depends on: every search-path directory, every plugin file
+     * in one, and every subdirectory outside {@code PATH} (a manifest added to one makes a plugin).
+     */
+    private static List<Path> watched(Inventory inventory) {
+        List<Path> watched = new ArrayList<>();
+        for (Inventory.ScannedDir scanned : inventory.searchPath()) {
+            PluginDir dir = scanned.dir();
+            if (dir.origin() == Origin.LOCAL) {
+                continue;
+            }
+            watched.add(dir.directory());
+            if (dir.origin() != Origin.PATH && scanned.status() == Inventory.Status.SCANNED) {
+                File[] subdirectories = dir.directory().toFile().listFiles(File::isDirectory);
+                if (subdirectories != null) {
+                    Arrays.stream(subdirectories).sorted().forEach(sub -> watched.add(sub.toPath()));
+                }
+            }
+        }
+        inventory.plugins().stream().map(ListedPlugin::file).filter(file -> file.dir().origin() != Origin.LOCAL)
+                .forEach(file -> watched.add(file.path()));
+        return watched;
     }
 
     /** Scans the whole search path; reads no plugin's metadata. */

@@ -1,0 +1,156 @@
+package dev.jig.host.hook;
+
+import dev.jig.host.metadata.Fingerprint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A file in the cache that proves, while it holds, that no plugin subscribes to any hook, so
+ * that a command pays for hooks with a few {@code stat} calls instead of a scan of the search
+ * path and a read of every plugin's record.
+ *
+ * <p>It holds the CLI's version, the search-path directories in order, and the fingerprint of
+ * every directory and file that the answer depended on: each directory (a plugin added or
+ * removed changes it), each plugin file (a plugin edited in place may start subscribing), and
+ * each subdirectory outside {@code PATH} (a manifest added to it makes a plugin). Any difference
+ * means the host asks again. Nothing is written when something changed too recently for its
+ * timestamps to tell two changes apart.
+ */
+public final class QuietMark {
+
+    private static final String MAGIC = "jig-quiet 1";
+    private static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final Path file;
+    private final String version;
+
+    /**
+     * @param file    where the mark lives
+     * @param version the CLI's version: another version may read plugins differently
+     */
+    public QuietMark(Path file, String version) {
+        this.file = file;
+        this.version = version;
+    }
+
+    /** Whether the mark exists and every stamp in it still holds for {@code dirs}. */
+    public boolean holds(List<Path> dirs) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return false;
+        }
+        List<String> expected = header(dirs);
+        if (lines.size() < expected.size() || !lines.subList(0, expected.size()).equals(expected)
+                || !lines.get(lines.size() - 1).equals("end")) {
+            return false;
+        }
+        for (String line : lines.subList(expected.size(), lines.size() - 1)) {
+            if (!stillHolds(line)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean stillHolds(String line) {
+        int space = line.indexOf(' ');
+        String kind = space < 0 ? line : line.substring(0, space);
+        String rest = space < 0 ? "" : line.substring(space + 1);
+        if (kind.equals("absent")) {
+            return !Files.exists(Path.of(rest), LinkOption.NOFOLLOW_LINKS);
+        }
+        if (kind.equals("stat")) {
+            int bar = rest.indexOf('|');
+            if (bar < 0) {
+                return false;
+            }
+            try {
+                return Fingerprint.of(Path.of(rest.substring(bar + 1))).toString().equals(rest.substring(0, bar));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes the mark after a scan found no subscriber.
+     *
+     * @param dirs    the search-path directories, in order
+     * @param watched the files and directories the answer depended on
+     * @param decided when the scan began: anything changed since voids the mark
+     */
+    public void record(List<Path> dirs, List<Path> watched, Instant decided) {
+        try {
+            List<String> lines = new ArrayList<>(header(dirs));
+            Instant settled = decided.minus(SETTLE);
+            for (Path path : watched) {
+                Fingerprint fingerprint;
+                try {
+                    fingerprint = Fingerprint.of(path);
+                } catch (NoSuchFileException e) {
+                    lines.add("absent " + path);
+                    continue;
+                }
+                if (!changed(fingerprint).isBefore(settled) || path.toString().indexOf('\n') >= 0) {
+                    forget();
+                    return;
+                }
+                lines.add("stat " + fingerprint + "|" + path);
+            }
+            lines.add("end");
+            write(String.join("\n", lines) + "\n");
+        } catch (IOException | RuntimeException e) {
+            forget(); // the mark only saves time: without it, the host scans
+        }
+    }
+
+    /** Removes the mark: some plugin subscribes. */
+    public void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stale mark fails its own checks
+        }
+    }
+
+    private List<String> header(List<Path> dirs) {
+        List<String> header = new ArrayList<>();
+        header.add(MAGIC);
+        header.add("version " + version);
+        dirs.forEach(dir -> header.add("dir " + dir));
+        return header;
+    }
+
+    private static Instant changed(Fingerprint fingerprint) {
+        long nanos = Math.max(fingerprint.mtime(), fingerprint.ctime());
+        return Instant.ofEpochSecond(0, 0).plusNanos(nanos);
+    }
+
+    private void write(String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".quiet");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
