@@ -26,11 +26,9 @@ import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.suggest.Suggestions;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -181,36 +179,12 @@ public final class PluginHost {
         });
         if (mark.isPresent()) {
             if (subscribers.isEmpty()) {
-                mark.get().record(trustedDirs, watched(inventory), decided);
+                mark.get().record(trustedDirs, QuietMark.watched(inventory), decided);
             } else {
                 mark.get().forget();
             }
         }
         return subscribers;
-    }
-
-    /**
-     * What the answer "no subscriber" depends on: every search-path directory, every plugin file
-     * in one, and every subdirectory outside {@code PATH} (a manifest added to one makes a plugin).
-     */
-    private static List<Path> watched(Inventory inventory) {
-        List<Path> watched = new ArrayList<>();
-        for (Inventory.ScannedDir scanned : inventory.searchPath()) {
-            PluginDir dir = scanned.dir();
-            if (dir.origin() == Origin.LOCAL) {
-                continue;
-            }
-            watched.add(dir.directory());
-            if (dir.origin() != Origin.PATH && scanned.status() == Inventory.Status.SCANNED) {
-                File[] subdirectories = dir.directory().toFile().listFiles(File::isDirectory);
-                if (subdirectories != null) {
-                    Arrays.stream(subdirectories).sorted().forEach(sub -> watched.add(sub.toPath()));
-                }
-            }
-        }
-        inventory.plugins().stream().map(ListedPlugin::file).filter(file -> file.dir().origin() != Origin.LOCAL)
-                .forEach(file -> watched.add(file.path()));
-        return watched;
     }
 
     /** Scans the whole search path; reads no plugin's metadata. */

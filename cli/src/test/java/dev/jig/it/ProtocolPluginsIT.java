@@ -328,7 +328,7 @@ class ProtocolPluginsIT {
     void infoShowsEverything() throws Exception {
         Sandbox.executable(dir.resolve("jig-greet"), ProtocolPlugins.withMetadata("greet", """
                 "description": "Greet people", "vendor": "Acme", "homepage": "https://example.org/greet",
-                "hooks": ["prerun"], "requires": {"cli": ">=0.1.0", "programs": ["sh"]}, "commands": [{"name": "list"}]
+                "hooks": ["command_not_found"], "requires": {"cli": ">=0.1.0", "programs": ["sh"]}, "commands": [{"name": "list"}]
                 """));
         Sandbox.executable(sandbox.bin.resolve("jig-greet"), "#!/bin/sh\necho shadowed\n");
 
@@ -337,7 +337,7 @@ class ProtocolPluginsIT {
         String text = info.stdout();
         for (String expected : List.of("name:         greet", "kind:         protocol", "version:      1.0.0",
                 "description:  Greet people", "vendor:       Acme", "homepage:     https://example.org/greet",
-                "requires:     jig >=0.1.0; program sh", "hooks:        prerun", "commands:     list",
+                "requires:     jig >=0.1.0; program sh", "hooks:        command_not_found", "commands:     list",
                 "path:         " + dir.resolve("jig-greet"), "origin:       explicit (" + dir + ")", "fingerprint:  size ",
                 "status:       ok", "also found:   " + sandbox.bin.resolve("jig-greet") + " (shadowed by " + dir.resolve("jig-greet") + ")")) {
             assertTrue(text.contains(expected), "missing '" + expected + "' in\n" + text);

@@ -1,6 +1,11 @@
 package dev.jig.host.hook;
 
+import dev.jig.host.discovery.Inventory;
+import dev.jig.host.discovery.ListedPlugin;
+import dev.jig.host.discovery.Origin;
+import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.metadata.Fingerprint;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -124,6 +130,30 @@ public final class QuietMark {
         } catch (IOException e) {
             // a stale mark fails its own checks
         }
+    }
+
+    /**
+     * What the answer "no subscriber" depends on: every search-path directory, every plugin file
+     * in one, and every subdirectory outside {@code PATH} (a manifest added to one makes a plugin).
+     */
+    public static List<Path> watched(Inventory inventory) {
+        List<Path> watched = new ArrayList<>();
+        for (Inventory.ScannedDir scanned : inventory.searchPath()) {
+            PluginDir dir = scanned.dir();
+            if (dir.origin() == Origin.LOCAL) {
+                continue;
+            }
+            watched.add(dir.directory());
+            if (dir.origin() != Origin.PATH && scanned.status() == Inventory.Status.SCANNED) {
+                File[] subdirectories = dir.directory().toFile().listFiles(File::isDirectory);
+                if (subdirectories != null) {
+                    Arrays.stream(subdirectories).sorted().forEach(sub -> watched.add(sub.toPath()));
+                }
+            }
+        }
+        inventory.plugins().stream().map(ListedPlugin::file).filter(file -> file.dir().origin() != Origin.LOCAL)
+                .forEach(file -> watched.add(file.path()));
+        return watched;
     }
 
     private List<String> header(List<Path> dirs) {

@@ -2,11 +2,13 @@ package dev.jig.host.route;
 
 import dev.jig.host.HostSettings;
 import dev.jig.host.Launch;
+import dev.jig.host.discovery.Inventory;
 import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.SearchPath;
 import dev.jig.host.exec.PluginEnvironment;
+import dev.jig.host.hook.QuietMark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,7 +30,8 @@ import java.util.Set;
  * <p>A route holds everything the decision depended on: the environment variables that shape
  * the search path, the identity ({@link FileStamp}) of every search-path directory (a new file in
  * one could shadow the plugin), of the plugin, of the plugins and programs it requires, and of
- * the launcher and jar; the directories that must stay absent; then the context variables to set
+ * the launcher and jar, of every other plugin file and every subdirectory outside {@code PATH}
+ * (either could come to subscribe to hooks); the directories that must stay absent; then the context variables to set
  * and unset and the command to execute. Values are written raw, one per line, so the launcher
  * never evaluates them. The launcher uses a route only when all of it still holds, and otherwise
  * starts the JVM, which decides again and writes the route again.
@@ -134,6 +137,10 @@ public final class RouteWriter {
         }
         stamped.add(plugin.path());
         stamped.addAll(launch.dependencies());
+        // A plugin edited in place could start subscribing to hooks, which a route would skip.
+        // (Missing directories are covered by the absent lines above.)
+        QuietMark.watched(Inventory.scan(settings.cli().filePrefix(), settings.builtins(), searchPath)).stream()
+                .filter(Files::exists).forEach(stamped::add);
         stamped.addAll(launcherFiles);
         StringBuilder expect = new StringBuilder();
         for (Path path : stamped) {
