@@ -4,28 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jig.protocol.codec.Inbound;
 import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.codec.JsonLinesReader;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,10 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ExamplePluginTests {
 
-    /** Generous for a cold interpreter on a busy machine; the protocol allows 5 seconds. */
-    private static final Duration REPLY = Duration.ofSeconds(10);
-    /** How long a plugin may take to exit after the end of its stdin. */
-    private static final Duration EXIT = Duration.ofSeconds(2);
+    private static final Duration REPLY = PluginSession.REPLY;
+    private static final Duration EXIT = PluginSession.EXIT;
 
     private static final ProtocolDocument DOCUMENT = ProtocolDocument.load();
 
@@ -87,7 +76,7 @@ class ExamplePluginTests {
     @ParameterizedTest
     @EnumSource(Example.class)
     void answersInitializeWithItsMetadataAndExitsAtEndOfInput(Example example) throws Exception {
-        try (Session session = Session.start(install(example), List.of(Protocol.ARGUMENT))) {
+        try (PluginSession session = PluginSession.start(install(example), List.of(Protocol.ARGUMENT))) {
             String reply = session.exchange(DOCUMENT.example("initialize-request").json());
             assertEquals(List.of(), Schemas.problems(reply, "initialize-response.schema.json"), reply);
             Message.Response response = (Message.Response) readMessage(reply);
@@ -107,7 +96,7 @@ class ExamplePluginTests {
     void noCommonVersionIsErrorMinus32000NamingBothSides(Example example) throws Exception {
         String offer99 = DOCUMENT.example("initialize-request").json().replace("\"protocolVersions\":[1]", "\"protocolVersions\":[99]");
         assertTrue(offer99.contains("[99]"));
-        try (Session session = Session.start(install(example), List.of(Protocol.ARGUMENT))) {
+        try (PluginSession session = PluginSession.start(install(example), List.of(Protocol.ARGUMENT))) {
             String reply = session.exchange(offer99);
             assertEquals(List.of(), Schemas.problems(reply, "error-response.schema.json"), reply);
             Message.ErrorResponse error = (Message.ErrorResponse) readMessage(reply);
@@ -123,7 +112,7 @@ class ExamplePluginTests {
     @EnumSource(Example.class)
     void picksTheHighestVersionItSpeaksFromALargerOffer(Example example) throws Exception {
         String offer = DOCUMENT.example("initialize-request").json().replace("\"protocolVersions\":[1]", "\"protocolVersions\":[1,2,3]");
-        try (Session session = Session.start(install(example), List.of(Protocol.ARGUMENT))) {
+        try (PluginSession session = PluginSession.start(install(example), List.of(Protocol.ARGUMENT))) {
             JsonNode result = ((Message.Response) readMessage(session.exchange(offer))).result();
             assertEquals(1, result.path("protocolVersion").asInt());
         }
@@ -132,7 +121,7 @@ class ExamplePluginTests {
     @ParameterizedTest
     @EnumSource(Example.class)
     void unknownRequestsGetMethodNotFound(Example example) throws Exception {
-        try (Session session = Session.start(install(example), List.of(Protocol.ARGUMENT))) {
+        try (PluginSession session = PluginSession.start(install(example), List.of(Protocol.ARGUMENT))) {
             session.exchange(DOCUMENT.example("initialize-request").json());
             String reply = session.exchange(DOCUMENT.example("unknown-request").json());
             assertEquals(List.of(), Schemas.problems(reply, "error-response.schema.json"), reply);
@@ -150,7 +139,7 @@ class ExamplePluginTests {
     @ParameterizedTest
     @EnumSource(Example.class)
     void notificationsAndNonMessagesGetNoReply(Example example) throws Exception {
-        try (Session session = Session.start(install(example), List.of(Protocol.ARGUMENT))) {
+        try (PluginSession session = PluginSession.start(install(example), List.of(Protocol.ARGUMENT))) {
             session.send(DOCUMENT.example("framing-notification").json());
             session.send("");
             session.send("not JSON at all");
@@ -166,7 +155,7 @@ class ExamplePluginTests {
     @ParameterizedTest
     @EnumSource(Example.class)
     void exitsAtOnceWhenInputEndsBeforeAnyMessage(Example example) throws Exception {
-        try (Session session = Session.start(install(example), List.of(Protocol.ARGUMENT))) {
+        try (PluginSession session = PluginSession.start(install(example), List.of(Protocol.ARGUMENT))) {
             session.closeInput();
             assertEquals(0, session.exitCode(EXIT));
             assertEquals(List.of(), session.remainingLines());
@@ -177,12 +166,12 @@ class ExamplePluginTests {
     @EnumSource(Example.class)
     void withoutTheArgumentItRunsItsNormalCommand(Example example) throws Exception {
         Path plugin = install(example);
-        try (Session session = Session.start(plugin, List.of())) {
+        try (PluginSession session = PluginSession.start(plugin, List.of())) {
             session.closeInput();
             assertEquals(0, session.exitCode(REPLY));
             assertEquals(List.of("Hello, world!"), session.remainingLines());
         }
-        try (Session session = Session.start(plugin, List.of("Ada"))) {
+        try (PluginSession session = PluginSession.start(plugin, List.of("Ada"))) {
             session.closeInput();
             assertEquals(0, session.exitCode(REPLY));
             assertEquals(List.of("Hello, Ada!"), session.remainingLines());
@@ -199,101 +188,5 @@ class ExamplePluginTests {
     private static Message readMessage(String line) throws IOException {
         Inbound inbound = new JsonLinesReader(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8))).read();
         return assertInstanceOf(Inbound.Received.class, inbound, line).message();
-    }
-
-    /** A plugin process with line-based access to its stdin and stdout. */
-    private static final class Session implements AutoCloseable {
-        private final Process process;
-        private final OutputStream stdin;
-        private final Path stderr;
-        private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
-
-        private Session(Process process, Path stderr) {
-            this.process = process;
-            this.stdin = process.getOutputStream();
-            this.stderr = stderr;
-            Thread reader = new Thread(this::pump, "plugin-stdout");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Session start(Path plugin, List<String> arguments) throws IOException {
-            List<String> command = new ArrayList<>();
-            command.add(plugin.toString());
-            command.addAll(arguments);
-            Path stderr = Files.createTempFile(plugin.getParent(), "stderr", ".txt");
-            Process process = new ProcessBuilder(command)
-                    .directory(plugin.getParent().toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
-            return new Session(process, stderr);
-        }
-
-        private void pump() {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.add(Optional.of(line));
-                }
-            } catch (IOException e) {
-                // the process went away; the end marker below says so
-            }
-            lines.add(Optional.empty());
-        }
-
-        void send(String line) throws IOException {
-            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-        }
-
-        /** Sends one line and waits for the next line of output. */
-        String exchange(String line) throws Exception {
-            send(line);
-            Optional<String> reply = lines.poll(REPLY.toMillis(), TimeUnit.MILLISECONDS);
-            if (reply == null) {
-                fail("no reply within " + REPLY + " to " + line + "; stderr: " + stderr());
-            }
-            return reply.orElseThrow(() -> new AssertionError("stdout ended instead of a reply to " + line + "; stderr: " + stderr()));
-        }
-
-        void closeInput() throws IOException {
-            stdin.close();
-        }
-
-        int exitCode(Duration within) throws Exception {
-            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail("still running " + within + " after the end of its input");
-            }
-            return process.exitValue();
-        }
-
-        /** The lines left on stdout up to its end; call after the process exited. */
-        List<String> remainingLines() throws InterruptedException {
-            List<String> rest = new ArrayList<>();
-            while (true) {
-                Optional<String> line = lines.poll(REPLY.toMillis(), TimeUnit.MILLISECONDS);
-                if (line == null) {
-                    fail("stdout did not end");
-                }
-                if (line.isEmpty()) {
-                    return rest;
-                }
-                rest.add(line.get());
-            }
-        }
-
-        String stderr() {
-            try {
-                return Files.readString(stderr, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "(unreadable: " + e + ")";
-            }
-        }
-
-        @Override
-        public void close() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
     }
 }

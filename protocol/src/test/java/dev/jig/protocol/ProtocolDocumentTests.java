@@ -29,7 +29,8 @@ class ProtocolDocumentTests {
 
     /** The schemas whose instances are whole messages: one line on the wire. */
     private static final Set<String> MESSAGE_SCHEMAS = Set.of("message.schema.json", "initialize-request.schema.json",
-            "initialize-response.schema.json", "log-notification.schema.json", "error-response.schema.json");
+            "initialize-response.schema.json", "log-notification.schema.json", "error-response.schema.json",
+            "hook-request.schema.json", "hook-response.schema.json");
 
     private static final ProtocolDocument DOCUMENT = ProtocolDocument.load();
 

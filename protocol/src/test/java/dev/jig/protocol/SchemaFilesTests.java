@@ -28,7 +28,8 @@ class SchemaFilesTests {
         assertTrue(schemaFiles().containsAll(List.of("message.schema.json", "initialize-params.schema.json",
                 "initialize-result.schema.json", "plugin-metadata.schema.json", "log-params.schema.json",
                 "manifest.schema.json", "initialize-request.schema.json", "initialize-response.schema.json",
-                "log-notification.schema.json", "error-response.schema.json")), schemaFiles().toString());
+                "log-notification.schema.json", "error-response.schema.json", "hook-request.schema.json",
+                "hook-params.schema.json", "hook-response.schema.json", "hook-result.schema.json")), schemaFiles().toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,6 +74,9 @@ class SchemaFilesTests {
     static Stream<Arguments> instances() {
         String metadata = "plugin-metadata.schema.json";
         String message = "message.schema.json";
+        String hookParams = "hook-params.schema.json";
+        String hookResult = "hook-result.schema.json";
+        String config = "{\"core\":{\"hook_timeout_ms\":5000},\"plugins\":{\"greet\":{\"lang\":\"fr\"}}}";
         return Stream.of(
                 // metadata: name
                 Arguments.of(metadata, "{\"name\":\"greet\",\"version\":\"1.0.0\"}", true),
@@ -103,6 +107,9 @@ class SchemaFilesTests {
                 Arguments.of(metadata, "{\"name\":\"x\",\"version\":\"1.0.0\",\"config\":{\"defaults\":[]}}", false),
                 Arguments.of(metadata, "{\"name\":\"x\",\"version\":\"1.0.0\",\"config\":{\"schema\":true}}", true),
                 Arguments.of(metadata, "{\"name\":\"x\",\"version\":\"1.0.0\",\"hooks\":[\"prerun\",\"prerun\"]}", false),
+                Arguments.of(metadata, "{\"name\":\"x\",\"version\":\"1.0.0\",\"hooks\":[\"config\",\"prerun\",\"postrun\",\"command_not_found\"]}", true),
+                Arguments.of(metadata, "{\"name\":\"x\",\"version\":\"1.0.0\",\"hooks\":[\"preRun\"]}", false),
+                Arguments.of(metadata, "{\"name\":\"x\",\"version\":\"1.0.0\",\"hooks\":[\"\"]}", false),
                 // parts of the metadata, by fragment
                 Arguments.of(metadata + "#/$defs/flag", "{\"name\":\"--lang\",\"short\":\"-l\",\"value\":\"LANG\"}", true),
                 Arguments.of(metadata + "#/$defs/flag", "{\"name\":\"lang\"}", false),
@@ -142,6 +149,59 @@ class SchemaFilesTests {
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"no common version\"}}", false),
                 Arguments.of("error-response.schema.json",
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601,\"message\":\"method not found\"}}", true),
+                // hook params
+                Arguments.of(hookParams, "{\"event\":\"config\",\"cwd\":\"/srv\",\"config\":" + config + "}", true),
+                Arguments.of(hookParams, "{\"event\":\"config\",\"cwd\":\"/srv\"}", false),
+                Arguments.of(hookParams, "{\"event\":\"config\",\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"event\":\"start\",\"cwd\":\"/srv\",\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"cwd\":\"/srv\",\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"event\":\"prerun\",\"command\":[\"plugins\"],\"args\":[],\"cwd\":\"/srv\",\"config\":" + config + "}", true),
+                Arguments.of(hookParams, "{\"event\":\"prerun\",\"args\":[],\"cwd\":\"/srv\",\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"event\":\"prerun\",\"command\":[],\"args\":[],\"cwd\":\"/srv\",\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"event\":\"postrun\",\"command\":[\"a\"],\"args\":[],\"cwd\":\"/srv\",\"ran\":false,\"exitCode\":3,\"durationMs\":0,\"config\":" + config + "}", true),
+                Arguments.of(hookParams, "{\"event\":\"postrun\",\"command\":[\"a\"],\"args\":[],\"cwd\":\"/srv\",\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"event\":\"postrun\",\"command\":[\"a\"],\"args\":[],\"cwd\":\"/srv\",\"ran\":true,\"exitCode\":256,\"durationMs\":1,\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"event\":\"command_not_found\",\"words\":[\"x\"],\"cwd\":\"/srv\",\"config\":" + config + "}", true),
+                Arguments.of(hookParams, "{\"event\":\"command_not_found\",\"cwd\":\"/srv\",\"config\":" + config + "}", false),
+                Arguments.of(hookParams, "{\"event\":\"config\",\"cwd\":\"/srv\",\"config\":{\"core\":{},\"plugins\":{\"a\":{},\"b\":{}}}}", false),
+                Arguments.of(hookParams, "{\"event\":\"config\",\"cwd\":\"/srv\",\"config\":{\"core\":{},\"plugins\":{\"a\":1}}}", false),
+                Arguments.of(hookParams, "{\"event\":\"config\",\"cwd\":\"/srv\",\"config\":{\"plugins\":{}}}", false),
+                Arguments.of(hookParams, "{\"event\":\"config\",\"cwd\":\"/srv\",\"config\":{\"core\":{\"hook_timeout_ms\":0},\"plugins\":{}}}", false),
+                // hook results
+                Arguments.of(hookResult, "{}", true),
+                Arguments.of(hookResult, "{\"action\":\"continue\"}", true),
+                Arguments.of(hookResult, "{\"action\":\"continue\",\"env\":{\"_A1\":\"x\",\"NAME\":\"\"}}", true),
+                Arguments.of(hookResult, "{\"action\":\"continue\",\"env\":{\"1A\":\"x\"}}", false),
+                Arguments.of(hookResult, "{\"action\":\"continue\",\"env\":{\"A-B\":\"x\"}}", false),
+                Arguments.of(hookResult, "{\"action\":\"continue\",\"env\":{\"JIG_PLUGIN_NAME\":\"x\"}}", false),
+                Arguments.of(hookResult, "{\"action\":\"continue\",\"env\":{\"A\":1}}", false),
+                Arguments.of(hookResult, "{\"action\":\"abort\",\"message\":\"no\"}", true),
+                Arguments.of(hookResult, "{\"action\":\"abort\",\"message\":\"no\",\"exitCode\":255}", true),
+                Arguments.of(hookResult, "{\"action\":\"abort\"}", false),
+                Arguments.of(hookResult, "{\"action\":\"abort\",\"message\":\"\"}", false),
+                Arguments.of(hookResult, "{\"action\":\"abort\",\"message\":\"two\\nlines\"}", false),
+                Arguments.of(hookResult, "{\"action\":\"abort\",\"message\":\"no\",\"exitCode\":0}", false),
+                Arguments.of(hookResult, "{\"action\":\"abort\",\"message\":\"no\",\"exitCode\":256}", false),
+                Arguments.of(hookResult, "{\"action\":\"stop\",\"message\":\"no\"}", false),
+                Arguments.of(hookResult, "{\"suggestions\":[\"deploy\"]}", true),
+                Arguments.of(hookResult, "{\"suggestions\":[\"a\\nb\"]}", false),
+                Arguments.of(hookResult, "{\"patch\":{\"plugins\":{\"greet\":{\"lang\":null}}}}", true),
+                Arguments.of(hookResult, "{\"patch\":{\"core\":{\"hook_timeout_ms\":1}}}", false),
+                Arguments.of(hookResult, "{\"patch\":{\"plugins\":{\"a\":{},\"b\":{}}}}", false),
+                Arguments.of(hookResult, "{\"patch\":null}", false),
+                Arguments.of("hook-request.schema.json",
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"hook\",\"params\":{\"event\":\"config\",\"cwd\":\"/\",\"config\":" + config + "}}", true),
+                Arguments.of("hook-request.schema.json",
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"hook\"}", false),
+                Arguments.of("hook-request.schema.json",
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"hook\",\"params\":{\"event\":\"config\",\"cwd\":\"/\",\"config\":" + config + "}}", false),
+                Arguments.of("hook-response.schema.json", "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{}}", true),
+                Arguments.of("hook-response.schema.json", "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"action\":\"abort\"}}", false),
+                Arguments.of("hook-response.schema.json", "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":[]}", false),
+                Arguments.of("initialize-params.schema.json",
+                        "{\"protocolVersions\":[1],\"cli\":{\"name\":\"jig\",\"version\":\"1.0.0\"},\"config\":" + config + "}", true),
+                Arguments.of("initialize-params.schema.json",
+                        "{\"protocolVersions\":[1],\"cli\":{\"name\":\"jig\",\"version\":\"1.0.0\"},\"config\":[]}", false),
                 // manifests
                 Arguments.of("manifest.schema.json", "{\"name\":\"x\",\"version\":\"1.0.0\"}", false),
                 Arguments.of("manifest.schema.json", "{\"name\":\"x\",\"version\":\"1.0.0\",\"run\":[]}", false),

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param command    {@code <PREFIX>COMMAND}, split on spaces: the words that selected the
  *                   plugin, e.g. {@code [foo-bar, baz]}; empty when unset
  * @param launcher   {@code <PREFIX>BIN}: the CLI's launcher, to call the CLI back
+ * @param configFile {@code <PREFIX>CONFIG}: run mode only, a JSON file holding the plugin's
+ *                   configuration; see {@link #config()}
  */
 public record HostContext(Optional<String> cliName, Optional<String> cliVersion,
                           Optional<String> pluginName, Optional<Path> pluginFile,
-                          List<String> command, Optional<Path> launcher) {
+                          List<String> command, Optional<Path> launcher, Optional<Path> configFile) {
 
     /** The prefix of jig's own variables. */
     public static final String DEFAULT_PREFIX = "JIG_";
@@ -36,6 +38,23 @@ public record HostContext(Optional<String> cliName, Optional<String> cliVersion,
         Objects.requireNonNull(pluginFile, "pluginFile");
         command = List.copyOf(command);
         Objects.requireNonNull(launcher, "launcher");
+        Objects.requireNonNull(configFile, "configFile");
+    }
+
+    /**
+     * A context without a configuration file.
+     *
+     * @param cliName    the CLI's name
+     * @param cliVersion the CLI's version
+     * @param pluginName the plugin's name
+     * @param pluginFile the plugin's own file
+     * @param command    the words that selected the plugin
+     * @param launcher   the CLI's launcher
+     */
+    public HostContext(Optional<String> cliName, Optional<String> cliVersion,
+                       Optional<String> pluginName, Optional<Path> pluginFile,
+                       List<String> command, Optional<Path> launcher) {
+        this(cliName, cliVersion, pluginName, pluginFile, command, launcher, Optional.empty());
     }
 
     /**
@@ -45,7 +64,7 @@ public record HostContext(Optional<String> cliName, Optional<String> cliVersion,
      */
     public static HostContext none() {
         return new HostContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -64,7 +83,33 @@ public record HostContext(Optional<String> cliName, Optional<String> cliVersion,
                 value(env, prefix + "PLUGIN_NAME"),
                 value(env, prefix + "PLUGIN_FILE").map(Path::of),
                 command.map(words -> Arrays.stream(words.trim().split(" +")).toList()).orElse(List.of()),
-                value(env, prefix + "BIN").map(Path::of));
+                value(env, prefix + "BIN").map(Path::of),
+                value(env, prefix + "CONFIG").map(Path::of));
+    }
+
+    /**
+     * The same context with another configuration file: for tests of run mode.
+     *
+     * @param file the file, as the host would name it in {@code <PREFIX>CONFIG}, not null
+     * @return a new context, never null
+     */
+    public HostContext withConfigFile(Path file) {
+        return new HostContext(cliName, cliVersion, pluginName, pluginFile, command, launcher,
+                Optional.of(Objects.requireNonNull(file, "file")));
+    }
+
+    /**
+     * The plugin's configuration in run mode, read from {@link #configFile()} on every call (the
+     * host removes the file after the run, so read it while running). Without a file, as when
+     * the plugin is started by hand, the configuration is empty. Its namespace is
+     * {@link #pluginName()}'s, or the one namespace the host sent.
+     *
+     * @return the configuration, never null
+     * @throws ConfigException naming the file, when the file is missing, unreadable or not a
+     *                         JSON object
+     */
+    public PluginConfig config() {
+        return configFile.map(file -> PluginConfig.read(file, pluginName.orElse(null))).orElse(PluginConfig.empty());
     }
 
     /**

@@ -20,6 +20,7 @@ final class Initializer {
     private final JigPlugin plugin;
     private final HostContext context;
     private final Log log;
+    private PluginConfig config = PluginConfig.empty();
 
     Initializer(JigPlugin plugin, HostContext context, Log log) {
         this.plugin = plugin;
@@ -46,9 +47,21 @@ final class Initializer {
                             + ", the plugin speaks " + supported,
                     Payloads.tree(new VersionMismatch(params.protocolVersions(), supported))));
         }
+        PluginConfig offered;
+        try {
+            offered = params.config() == null ? PluginConfig.empty() : PluginConfig.of(params.config(), metadata.name());
+        } catch (IllegalArgumentException e) {
+            return error(request, RpcError.of(ErrorCodes.INVALID_PARAMS, "invalid initialize params: " + e.getMessage()));
+        }
+        config = offered;
         CliInfo cli = params.cli() == null ? new CliInfo(null, null) : params.cli();
-        plugin.initialized(new Handshake(version.getAsInt(), cli, context, log));
+        plugin.initialized(new Handshake(version.getAsInt(), cli, context, log, config));
         return new Message.Response(request.id(), Payloads.tree(new InitializeResult(version.getAsInt(), metadata)));
+    }
+
+    /** The configuration from the last successful {@code initialize}; empty before it. */
+    PluginConfig config() {
+        return config;
     }
 
     /** The versions the SDK implements, narrowed to those the plugin declares, if it declares any. */

@@ -31,4 +31,15 @@ public record Invocation(List<String> args, HostContext context, Log log,
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
     }
+
+    /**
+     * The plugin's configuration, read from the file the host names in {@code JIG_CONFIG}:
+     * {@code context().config()}.
+     *
+     * @return the configuration; empty without a host, never null
+     * @throws ConfigException naming the file, when it cannot be read
+     */
+    public PluginConfig config() {
+        return context.config();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jig.sdk;
 
 import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.method.HookResult;
 
 /**
  * A jig plugin written in Java. Implement the two required methods and hand an instance to
@@ -25,8 +26,31 @@ import dev.jig.protocol.metadata.PluginMetadata;
  * }</pre>
  *
  * <p>One process runs in one of two modes. Run mode ({@link #run}) is the command the user typed.
- * Protocol mode answers the host's questions ({@link #metadata}, {@link #initialized}); there,
- * {@code System.out} belongs to the protocol, so the SDK points it at stderr while it serves.
+ * Protocol mode answers the host's questions ({@link #metadata}, {@link #initialized}) and its
+ * lifecycle events (the {@code on...} hook handlers); there, {@code System.out} belongs to the
+ * protocol, so the SDK points it at stderr while it serves.
+ *
+ * <p><b>Hooks.</b> To take part in the lifecycle of every command, list the events in the
+ * metadata's {@code hooks} and override their handlers:
+ *
+ * <pre>{@code
+ * public PluginMetadata metadata() {
+ *     return new PluginMetadata("audit", "1.0.0", null, null, null, null, null, null,
+ *             List.of(HookEvents.PRERUN), null, null);
+ * }
+ *
+ * public HookResult onPrerun(HookContext hook) {
+ *     if (hook.config().plugin().path("frozen").asBoolean()) {
+ *         return HookResult.abort("audit: the repository is frozen", 3);
+ *     }
+ *     return HookResult.proceed(Map.of("AUDIT_COMMAND", String.join(" ", hook.params().command())));
+ * }
+ * }</pre>
+ *
+ * <p>The SDK sends a handler only the events the metadata lists (others get -32601). A listed
+ * event whose handler is not overridden also gets -32601, and a handler that throws gets -32603
+ * with one line naming the exception; the host reports either as a failed hook and goes on. The
+ * handlers run one at a time, on the thread that serves the protocol.
  */
 public interface JigPlugin {
 
@@ -61,5 +85,59 @@ public interface JigPlugin {
      * @param handshake the agreed version, the host's identity and a log, never null
      */
     default void initialized(Handshake handshake) {
+    }
+
+    /**
+     * The {@code config} event: the host is building the configuration. Return
+     * {@link HookResult#patch} with a merge patch of the whole configuration that touches only
+     * {@code plugins.<name>}, or {@link HookResult#empty()} to change nothing. The patch ranks
+     * just above the plugin's defaults, so the user's settings win.
+     *
+     * @param hook the params, the configuration so far, the host's context and a log
+     * @return the result, never null
+     * @throws Exception on failure: the host reports the hook as failed
+     */
+    default HookResult onConfig(HookContext hook) throws Exception {
+        throw new HookNotImplementedException(hook.event());
+    }
+
+    /**
+     * The {@code prerun} event: a command is about to run. Return {@link HookResult#proceed} (with
+     * environment variables for a plugin command's process, possibly none) or
+     * {@link HookResult#abort} (a one-line message and an exit code from 1 to 255).
+     *
+     * @param hook the command, its arguments, the configuration, the host's context and a log
+     * @return the result, never null
+     * @throws Exception on failure: the host reports the hook as failed
+     */
+    default HookResult onPrerun(HookContext hook) throws Exception {
+        throw new HookNotImplementedException(hook.event());
+    }
+
+    /**
+     * The {@code postrun} event: the command ran, or a {@code prerun} hook aborted it
+     * ({@code hook.params().ran()} says which). The result is ignored: return
+     * {@link HookResult#empty()}.
+     *
+     * @param hook the command, its exit status and duration, the configuration, the host's
+     *             context and a log
+     * @return the result, never null
+     * @throws Exception on failure: the host reports the hook as failed
+     */
+    default HookResult onPostrun(HookContext hook) throws Exception {
+        throw new HookNotImplementedException(hook.event());
+    }
+
+    /**
+     * The {@code command_not_found} event: the words the user typed match no command. Return
+     * {@link HookResult#suggest} with what the user may have meant, one line each, or
+     * {@link HookResult#empty()}.
+     *
+     * @param hook the words, the configuration, the host's context and a log
+     * @return the result, never null
+     * @throws Exception on failure: the host reports the hook as failed
+     */
+    default HookResult onCommandNotFound(HookContext hook) throws Exception {
+        throw new HookNotImplementedException(hook.event());
     }
 }

@@ -19,6 +19,10 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code initialize} is answered with the negotiated version and the plugin's metadata, or
  *       error -32000 (data {@code offered}, {@code supported}) when there is no common version;</li>
+ *   <li>{@code hook} is dispatched on its event to the plugin's handler ({@link JigPlugin#onPrerun}
+ *       and the others): -32601 for an event the metadata does not list or the plugin does not
+ *       handle, -32602 for params without an event, -32603 with one line naming the failure when
+ *       the handler throws or returns an invalid result;</li>
  *   <li>any other request gets error -32601;</li>
  *   <li>a line that is not a valid message gets an error response when its id could be read,
  *       else a note on the diagnostics stream;</li>
@@ -55,7 +59,9 @@ public final class ProtocolServer {
     public int serve(InputStream in, OutputStream out) {
         JsonLinesReader reader = new JsonLinesReader(in);
         JsonLinesWriter writer = new JsonLinesWriter(out);
-        Requests requests = new Requests(new Initializer(plugin, context, new ProtocolLog(writer)));
+        Log log = new ProtocolLog(writer);
+        Initializer initializer = new Initializer(plugin, context, log);
+        Requests requests = new Requests(initializer, new Hooks(plugin, context, log, initializer::config));
         try {
             while (true) {
                 Inbound inbound = reader.read();

@@ -1,15 +1,20 @@
 package dev.jig.sdk.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.protocol.Id;
 import dev.jig.protocol.Message;
 import dev.jig.protocol.Payloads;
 import dev.jig.protocol.Protocol;
 import dev.jig.protocol.codec.Inbound;
+import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.codec.JsonLinesReader;
 import dev.jig.protocol.codec.JsonLinesWriter;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.method.CliInfo;
+import dev.jig.protocol.method.HookParams;
+import dev.jig.protocol.method.HookResult;
 import dev.jig.protocol.method.InitializeParams;
 import dev.jig.protocol.method.InitializeResult;
 import dev.jig.protocol.method.Methods;
@@ -43,6 +48,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *     assertEquals(0, kit.closeInput());               // EOF: the plugin stops serving
  * }
  * RunResult result = PluginTestKit.run(new WordCount(), "--lines", "README.md");
+ * }</pre>
+ *
+ * <p>Hooks are sent the same way, with the host's configuration built by {@link #config}:
+ *
+ * <pre>{@code
+ * try (PluginTestKit kit = PluginTestKit.start(new Audit())) {
+ *     JsonNode config = PluginTestKit.config("audit", "{\"frozen\":true}");
+ *     kit.initialize(config);
+ *     HookResult result = kit.hookResult(HookParams.prerun(List.of("deploy"), List.of(), "deploy", "/srv", config));
+ *     assertEquals(HookResult.ABORT, result.action());
+ * }
  * }</pre>
  *
  * <p>Protocol mode runs {@link ProtocolServer} on a thread of its own, over in-memory pipes:
@@ -146,6 +162,79 @@ public final class PluginTestKit implements AutoCloseable {
             throw new AssertionError("initialize failed: " + failure.error());
         }
         return Payloads.read(((Message.Response) reply).result(), InitializeResult.class);
+    }
+
+    /**
+     * Sends {@code initialize} as a host that starts the plugin for hooks: with the plugin's
+     * configuration, offering {@link Protocol#VERSIONS} as {@link #CLI}; expects a successful
+     * reply.
+     *
+     * @param config the configuration object, e.g. from {@link #config}; not null
+     * @return the plugin's answer, never null
+     * @throws AssertionError when the plugin answers with an error or not at all
+     */
+    public InitializeResult initialize(JsonNode config) {
+        Message reply = request(Methods.INITIALIZE, Payloads.tree(new InitializeParams(Protocol.VERSIONS, CLI, config)));
+        if (reply instanceof Message.ErrorResponse failure) {
+            throw new AssertionError("initialize failed: " + failure.error());
+        }
+        return Payloads.read(((Message.Response) reply).result(), InitializeResult.class);
+    }
+
+    /**
+     * Sends a {@code hook} request, e.g. {@code hook(HookParams.prerun(...))}.
+     *
+     * @param params the event and its fields, not null
+     * @return the reply: a {@link Message.Response} or a {@link Message.ErrorResponse}, never null
+     */
+    public Message hook(HookParams params) {
+        return request(Methods.HOOK, Payloads.tree(params));
+    }
+
+    /**
+     * Sends a {@code hook} request and expects a successful reply.
+     *
+     * @param params the event and its fields, not null
+     * @return the plugin's result, never null
+     * @throws AssertionError when the plugin answers with an error, a result that is not a hook
+     *                        result, or not at all
+     */
+    public HookResult hookResult(HookParams params) {
+        Message reply = hook(params);
+        if (reply instanceof Message.ErrorResponse failure) {
+            throw new AssertionError(params.event() + " hook failed: " + failure.error());
+        }
+        try {
+            return Payloads.read(((Message.Response) reply).result(), HookResult.class);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError(params.event() + " hook returned something else than a hook result: "
+                    + ((Message.Response) reply).result(), e);
+        }
+    }
+
+    /**
+     * The configuration object a host gives a plugin: {@code core} with the default hook
+     * timeout, and {@code namespace} as {@code plugins.<pluginName>}.
+     *
+     * @param pluginName the plugin's name, not null
+     * @param namespace  the plugin's settings as a JSON object, e.g. {@code {"lang":"fr"}}; not null
+     * @return a new configuration object, never null
+     * @throws IllegalArgumentException when {@code namespace} is not a JSON object
+     */
+    public static ObjectNode config(String pluginName, String namespace) {
+        JsonNode settings;
+        try {
+            settings = Json.mapper().readTree(namespace);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + namespace, e);
+        }
+        if (settings == null || !settings.isObject()) {
+            throw new IllegalArgumentException("a plugin's settings are a JSON object, not " + namespace);
+        }
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        config.putObject("core").put("hook_timeout_ms", 5000);
+        config.putObject("plugins").set(pluginName, settings);
+        return config;
     }
 
     /**

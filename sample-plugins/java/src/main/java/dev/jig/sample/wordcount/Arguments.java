@@ -5,29 +5,32 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The parsed command line.
  *
  * @param help    {@code --help} was given
  * @param columns the counts to print, never empty
- * @param top     for {@code top N}: N
+ * @param top     the {@code top} subcommand was given
+ * @param n       for {@code top N}: N, when given; else the configured default applies
  * @param files   the files to read; empty means standard input
  */
-record Arguments(boolean help, Set<Column> columns, OptionalInt top, List<String> files) {
+record Arguments(boolean help, Set<Column> columns, boolean top, OptionalInt n, List<String> files) {
+
+    /** A number where {@code top} expects N: digits, possibly signed (so {@code -1} is a bad N, not a flag). */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+");
 
     static Arguments parse(List<String> args) throws UsageException {
         List<String> rest = new ArrayList<>(args);
-        OptionalInt top = OptionalInt.empty();
+        boolean top = false;
+        OptionalInt n = OptionalInt.empty();
         if (!rest.isEmpty() && rest.get(0).equals("top")) {
             rest.remove(0);
-            if (rest.isEmpty() || rest.get(0).startsWith("-")) {
-                if (rest.contains("--help") || rest.contains("-h")) {
-                    return new Arguments(true, EnumSet.allOf(Column.class), OptionalInt.empty(), List.of());
-                }
-                throw new UsageException("top needs a number N");
+            top = true;
+            if (!rest.isEmpty() && NUMBER.matcher(rest.get(0)).matches()) {
+                n = OptionalInt.of(count(rest.remove(0)));
             }
-            top = OptionalInt.of(count(rest.remove(0)));
         }
         Set<Column> columns = EnumSet.noneOf(Column.class);
         List<String> files = new ArrayList<>();
@@ -36,9 +39,9 @@ record Arguments(boolean help, Set<Column> columns, OptionalInt top, List<String
             if (options && arg.equals("--")) {
                 options = false;
             } else if (options && (arg.equals("--help") || arg.equals("-h"))) {
-                return new Arguments(true, EnumSet.allOf(Column.class), OptionalInt.empty(), List.of());
+                return new Arguments(true, EnumSet.allOf(Column.class), false, OptionalInt.empty(), List.of());
             } else if (options && arg.startsWith("-") && !arg.equals("-")) {
-                if (top.isPresent()) {
+                if (top) {
                     throw new UsageException("top takes no option '" + arg + "'");
                 }
                 columns.add(column(arg));
@@ -46,7 +49,7 @@ record Arguments(boolean help, Set<Column> columns, OptionalInt top, List<String
                 files.add(arg);
             }
         }
-        return new Arguments(false, columns.isEmpty() ? EnumSet.allOf(Column.class) : columns, top, List.copyOf(files));
+        return new Arguments(false, columns.isEmpty() ? EnumSet.allOf(Column.class) : columns, top, n, List.copyOf(files));
     }
 
     private static Column column(String flag) throws UsageException {

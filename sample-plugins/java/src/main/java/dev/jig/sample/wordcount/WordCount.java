@@ -1,6 +1,10 @@
 package dev.jig.sample.wordcount;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.protocol.metadata.CommandSpec;
+import dev.jig.protocol.metadata.ConfigSpec;
 import dev.jig.protocol.metadata.FlagSpec;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
@@ -16,6 +20,9 @@ public final class WordCount implements JigPlugin {
     /** Exit status of a usage error, as most command-line tools use it. */
     static final int USAGE = 2;
 
+    /** How many words {@code top} lists without N, unless {@code plugins.wordcount.top} says otherwise. */
+    static final int DEFAULT_TOP = 10;
+
     /** The plugin's metadata: what {@code jig help} shows without starting the plugin. */
     static final PluginMetadata METADATA = new PluginMetadata(
             "wordcount",
@@ -28,10 +35,11 @@ public final class WordCount implements JigPlugin {
                     new FlagSpec("--words", "-w", null, "print the word count"),
                     new FlagSpec("--bytes", "-c", null, "print the byte count"),
                     new FlagSpec("--help", "-h", null, "show this help")),
-            List.of(new CommandSpec("top", "list the N most frequent words", "N [FILE...]", null, null)),
+            List.of(new CommandSpec("top", "list the N most frequent words (N: config top, default "
+                    + DEFAULT_TOP + ")", "[N] [FILE...]", null, null)),
             null,
             new Requirements(">=0.1.0", List.of(1), null, null),
-            null);
+            new ConfigSpec(defaults(), schema()));
 
     /**
      * Runs the plugin: the whole {@code main} of a Java plugin.
@@ -50,8 +58,10 @@ public final class WordCount implements JigPlugin {
     @Override
     public int run(Invocation invocation) throws IOException {
         Arguments arguments;
+        int top;
         try {
             arguments = Arguments.parse(invocation.args());
+            top = arguments.n().isPresent() ? arguments.n().getAsInt() : configuredTop(invocation);
         } catch (UsageException e) {
             invocation.err().println(METADATA.name() + ": " + e.getMessage());
             invocation.err().println("Try '" + Help.commandLine(invocation) + " --help'.");
@@ -62,8 +72,34 @@ public final class WordCount implements JigPlugin {
             return 0;
         }
         Inputs inputs = new Inputs(arguments.files(), invocation);
-        return arguments.top().isPresent()
-                ? new TopWords(arguments.top().getAsInt()).run(inputs, invocation.out())
+        return arguments.top()
+                ? new TopWords(top).run(inputs, invocation.out())
                 : new Counter(arguments.columns()).run(inputs, invocation.out());
+    }
+
+    /**
+     * {@code plugins.wordcount.top} from the configuration the host wrote for this run (the file
+     * named by {@code JIG_CONFIG}), or the default when it is not set, as when run by hand.
+     */
+    private static int configuredTop(Invocation invocation) throws UsageException {
+        JsonNode top = invocation.config().plugin().path("top");
+        if (top.isMissingNode() || top.isNull()) {
+            return DEFAULT_TOP;
+        }
+        if (!top.canConvertToInt() || !top.isIntegralNumber() || top.intValue() < 1) {
+            throw new UsageException("the configuration's top must be a positive integer, not " + top);
+        }
+        return top.intValue();
+    }
+
+    private static ObjectNode defaults() {
+        return JsonNodeFactory.instance.objectNode().put("top", DEFAULT_TOP);
+    }
+
+    /** {@code {"type":"object","properties":{"top":{"type":"integer","minimum":1}}}} */
+    private static ObjectNode schema() {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+        schema.putObject("properties").putObject("top").put("type", "integer").put("minimum", 1);
+        return schema;
     }
 }

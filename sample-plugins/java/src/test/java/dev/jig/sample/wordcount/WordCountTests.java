@@ -65,8 +65,9 @@ class WordCountTests {
         RunResult unknown = run("", "--nope");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.stderr().startsWith("wordcount: unknown option '--nope'\n"), unknown.stderr());
-        assertEquals(2, run("", "top").exitCode());
-        assertEquals(2, run("", "top", "zero").exitCode());
+        assertEquals(2, run("", "top", "0").exitCode());
+        assertEquals(2, run("", "top", "-3").exitCode());
+        assertEquals(2, run("", "top", "--lines").exitCode());
     }
 
     @Test
@@ -74,7 +75,68 @@ class WordCountTests {
         RunResult help = run("", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.stdout().startsWith("Usage: jig wordcount [--lines] [--words] [--bytes] [FILE...]\n"), help.stdout());
-        assertTrue(help.stdout().contains("jig wordcount top N [FILE...]"), help.stdout());
+        assertTrue(help.stdout().contains("jig wordcount top [N] [FILE...]"), help.stdout());
+    }
+
+    private static final String TWELVE_WORDS = "a a a a a a a a a a a a a b b b b b b b b b b b b c c c c c c c c c c c d d d d d d d d d d "
+            + "e e e e e e e e e f f f f f f f f g g g g g g g h h h h h h i i i i i j j j j k k k l l m\n";
+
+    private RunResult runWithConfig(String config, String... args) throws IOException {
+        Path file = Files.writeString(dir.resolve("config.json"), config);
+        return PluginTestKit.run(new WordCount(), List.of(args), TWELVE_WORDS, HostContext.none().withConfigFile(file));
+    }
+
+    @Test
+    void topWithoutNListsTheDefaultTenWithoutAHost() {
+        RunResult result = PluginTestKit.run(new WordCount(), List.of("top"), TWELVE_WORDS, HostContext.none());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(10, result.stdout().lines().count(), result.stdout());
+        assertEquals("13 a", result.stdout().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void topWithoutNTakesTheConfiguredTop() throws IOException {
+        RunResult result = runWithConfig("{\"core\":{\"hook_timeout_ms\":5000},\"plugins\":{\"wordcount\":{\"top\":3}}}", "top");
+        assertEquals(new RunResult(0, "13 a\n12 b\n11 c\n", ""), result);
+    }
+
+    @Test
+    void anExplicitNBeatsTheConfiguration() throws IOException {
+        RunResult result = runWithConfig("{\"core\":{},\"plugins\":{\"wordcount\":{\"top\":3}}}", "top", "1");
+        assertEquals(new RunResult(0, "13 a\n", ""), result);
+    }
+
+    @Test
+    void aConfigurationWithoutTopUsesTheDefault() throws IOException {
+        RunResult result = runWithConfig("{\"core\":{},\"plugins\":{\"wordcount\":{}}}", "top");
+        assertEquals(10, result.stdout().lines().count(), result::toString);
+    }
+
+    @Test
+    void aBadConfiguredTopIsAUsageError() throws IOException {
+        RunResult result = runWithConfig("{\"core\":{},\"plugins\":{\"wordcount\":{\"top\":\"many\"}}}", "top");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.stderr().startsWith("wordcount: the configuration's top must be a positive integer, not \"many\"\n"),
+                result.stderr());
+    }
+
+    @Test
+    void anUnreadableConfigurationFileIsOneLineNamingIt() {
+        Path gone = dir.resolve("gone.json");
+        RunResult result = PluginTestKit.run(new WordCount(), List.of("top"), "", HostContext.none().withConfigFile(gone));
+        assertEquals(1, result.exitCode());
+        assertEquals("wordcount: ConfigException: cannot read the configuration file " + gone + ": no such file\n", result.stderr());
+    }
+
+    @Test
+    void theMetadataDeclaresTheDefaultAndTheSchema() {
+        try (PluginTestKit kit = PluginTestKit.start(new WordCount())) {
+            PluginMetadata metadata = kit.metadata();
+            assertEquals(10, metadata.config().defaults().path("top").asInt());
+            assertEquals("integer", metadata.config().schema().at("/properties/top/type").asText());
+            assertEquals(1, metadata.config().schema().at("/properties/top/minimum").asInt());
+            assertEquals("object", metadata.config().schema().path("type").asText());
+        }
     }
 
     @Test
