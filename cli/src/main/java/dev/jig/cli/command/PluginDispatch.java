@@ -95,7 +95,7 @@ public final class PluginDispatch {
             err.println(similar.size() == 1 ? "The most similar command is" : "The most similar commands are");
             similar.forEach(name -> err.println("\t" + name));
         }
-        Hooks.NotFound answers;
+        List<Suggestion> answers;
         try {
             answers = hooks.commandNotFound(typed);
         } catch (InterruptedException e) {
@@ -103,7 +103,7 @@ public final class PluginDispatch {
             return ExitStatus.INTERRUPTED;
         }
         String last = "";
-        for (Suggestion suggestion : answers.suggestions()) {
+        for (Suggestion suggestion : answers) {
             if (!suggestion.plugin().equals(last)) {
                 err.println();
                 err.println("Plugin '" + suggestion.plugin() + "' suggests");
@@ -111,6 +111,6 @@ public final class PluginDispatch {
             }
             err.println("\t" + suggestion.text());
         }
-        return answers.requiredFailed() ? Hooks.REQUIRED_HOOK_FAILED : ExitStatus.NOT_FOUND;
+        return ExitStatus.NOT_FOUND;
     }
 }

@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Starts hook plugins in protocol mode, with the context variables of any plugin run plus
- * {@code <PREFIX>HOOK}: a CLI started from inside a hook sees it and fires no hooks itself.
+ * Starts hook plugins in protocol mode, in a session of their own where {@code setsid} exists,
+ * with the context variables of any plugin run plus {@code <PREFIX>HOOK}: a CLI started from
+ * inside a hook sees it and fires no hooks itself.
  */
 final class HookLauncher implements SessionStarter {
 
@@ -44,16 +45,19 @@ final class HookLauncher implements SessionStarter {
         try {
             command = new ArrayList<>(LaunchCommand.of(plugin.file(), plugin.record().run(), programs));
         } catch (PluginLaunchException e) {
-            throw new HookFailure("could not be started: " + e.getMessage());
+            throw new HookFailure("could not be started: " + e.getMessage(), true);
         }
         command.add(Protocol.ARGUMENT);
+        // In a session of its own, a hook plugin does not get the SIGINT that Ctrl-C sends the
+        // terminal's process group: it is meant for the command, and postrun must still be answered.
+        programs.find("setsid").ifPresent(setsid -> command.add(0, setsid.toString()));
         Map<String, String> environment = new HashMap<>(PluginEnvironment.of(settings, plugin.file()));
         environment.put(settings.cli().envPrefix() + "HOOK", plugin.name());
         PluginSession session;
         try {
             session = PluginSession.start(command, environment, settings.workingDirectory());
         } catch (IOException e) {
-            throw new HookFailure("could not be started: " + PluginRunner.reason(e));
+            throw new HookFailure("could not be started: " + PluginRunner.reason(e), true);
         }
         CliInfo cli = new CliInfo(settings.cli().name(), settings.cli().version());
         return HookSession.initialize(session, cli, config, timeout, log -> logged(plugin, log));

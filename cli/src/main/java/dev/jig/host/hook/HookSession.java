@@ -54,12 +54,18 @@ final class HookSession implements AutoCloseable {
     static HookSession initialize(PluginSession session, CliInfo cli, JsonNode config, Duration timeout,
                                   Consumer<LogParams> log) throws HookFailure, InterruptedException {
         HookSession hooks = new HookSession(session, timeout, log);
-        JsonNode reply = hooks.request(Methods.INITIALIZE,
-                Payloads.tree(new InitializeParams(Protocol.VERSIONS, cli, config)), "initialize");
-        InitializeResult result = hooks.read(reply, InitializeResult.class, "initialize");
-        if (!Protocol.VERSIONS.contains(result.protocolVersion())) {
-            hooks.kill();
-            throw new HookFailure("picked protocol version " + result.protocolVersion() + ", which was not offered");
+        try {
+            JsonNode reply = hooks.request(Methods.INITIALIZE,
+                    Payloads.tree(new InitializeParams(Protocol.VERSIONS, cli, config)), "initialize");
+            InitializeResult result = read(reply, InitializeResult.class, "initialize");
+            if (!Protocol.VERSIONS.contains(result.protocolVersion())) {
+                throw hooks.failure("picked protocol version " + result.protocolVersion() + ", which was not offered");
+            }
+        } catch (HookFailure e) {
+            if (!e.fatal()) {
+                throw hooks.failure(e.getMessage()); // a session without a handshake is no session
+            }
+            throw e;
         }
         return hooks;
     }
@@ -75,17 +81,16 @@ final class HookSession implements AutoCloseable {
         return read(reply, HookResult.class, params.event());
     }
 
-    private <T> T read(JsonNode reply, Class<T> type, String what) throws HookFailure {
+    /** Reads a result; a malformed one fails the hook but leaves the stream, and the session, intact. */
+    private static <T> T read(JsonNode reply, Class<T> type, String what) throws HookFailure {
         if (!reply.isObject()) {
-            kill();
             throw new HookFailure("answered " + what + " with " + reply.getNodeType().toString().toLowerCase()
-                    + " instead of an object");
+                    + " instead of an object", false);
         }
         try {
             return Payloads.read(reply, type);
         } catch (IllegalArgumentException e) {
-            kill();
-            throw new HookFailure("answered " + what + " with a malformed result: " + Text.oneLine(e.getMessage()));
+            throw new HookFailure("answered " + what + " with a malformed result: " + Text.oneLine(e.getMessage()), false);
         }
     }
 
@@ -124,9 +129,10 @@ final class HookSession implements AutoCloseable {
                 return response.result();
             } else if (message instanceof Message.ErrorResponse error) {
                 requireId(error.id(), id, what);
-                throw failure("answered " + what + " with error " + error.error().code() + ": "
+                throw new HookFailure("answered " + what + " with error " + error.error().code() + ": "
                         + Text.oneLine(error.error().message())
-                        + (error.error().code() == ErrorCodes.METHOD_NOT_FOUND ? " (it lists the event but does not implement it)" : ""));
+                        + (error.error().code() == ErrorCodes.METHOD_NOT_FOUND ? " (it lists the event but does not implement it)" : ""),
+                        false);
             }
         }
     }
@@ -168,13 +174,10 @@ final class HookSession implements AutoCloseable {
         return trimmed.substring(trimmed.lastIndexOf('\n') + 1);
     }
 
+    /** A failure that ends the session: the plugin is killed. */
     private HookFailure failure(String reason) {
-        kill();
-        return new HookFailure(reason);
-    }
-
-    private void kill() {
         session.kill();
+        return new HookFailure(reason, true);
     }
 
     /** Ends the session in order: EOF, then SIGTERM, then SIGKILL. */

@@ -12,25 +12,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The lifecycle hooks of one invocation.
+ * The lifecycle hooks of one invocation (PROTOCOL.md §4.4).
  *
- * <p>A subscriber is started at the first event it wants (its {@code config} event first, when it
- * wants that one) and kept until {@link #close()}; the subscribers an event needs start in
- * parallel. Hooks then run one plugin at a time in search-path order, so the outcome never
- * depends on timing. A hook that fails is reported in one line and skipped, and its plugin is
- * asked nothing more; when the configuration marks the plugin required, the failure stops the
- * command instead, with {@link #REQUIRED_HOOK_FAILED}.
+ * <p>A subscriber is started at the first event it wants, with its {@code config} event first
+ * when it wants that one, and kept until {@link #close()}; the subscribers an event needs start
+ * in parallel. Hooks then run one plugin at a time in search-path order, so the outcome never
+ * depends on timing. A failed hook is reported in one line and skipped; a plugin that crashed or
+ * timed out is asked nothing more. When the configuration marks a plugin required, a failure of
+ * its {@code config} or {@code prerun} hook stops the command with {@link ExitStatus#HOOK_FAILED}.
  */
 public final class Hooks implements AutoCloseable {
-
-    /** The exit status when a required plugin's hook fails. */
-    public static final int REQUIRED_HOOK_FAILED = ExitStatus.HOOK_FAILED;
 
     private static final Hooks NONE = new Hooks(List.of(), (plugin, config) -> {
         throw new IllegalStateException("no subscribers");
@@ -52,15 +49,12 @@ public final class Hooks implements AutoCloseable {
     private final Context context;
     private final Consumer<String> report;
     private final Map<Subscriber, HookSession> live = new ConcurrentHashMap<>();
-    /** Why a subscriber failed; reported once, by the event that meets it first. */
-    private final Map<Subscriber, String> failed = new ConcurrentHashMap<>();
-    /** Lines about a subscriber's start (a rejected patch), shown in order with its next hook. */
-    private final Map<Subscriber, List<String>> notes = new ConcurrentHashMap<>();
+    /** Subscribers whose session is gone, or never came; asked nothing more. */
+    private final Set<Subscriber> gone = ConcurrentHashMap.newKeySet();
+    /** What went wrong while a subscriber started, shown in order when its turn comes. */
+    private final Map<Subscriber, HookFailure> startFailures = new ConcurrentHashMap<>();
+    private final Set<Subscriber> askedPrerun = ConcurrentHashMap.newKeySet();
 
-    /**
-     * @param subscribers every plugin that subscribed to an event, in search-path order
-     * @param report      receives each line for the user (failures, rejected patches)
-     */
     Hooks(List<Subscriber> subscribers, SessionStarter starter, HookConfig config, Context context,
           Consumer<String> report) {
         this.subscribers = List.copyOf(subscribers);
@@ -74,7 +68,7 @@ public final class Hooks implements AutoCloseable {
      * The hooks of one invocation; nothing starts until an event needs it.
      *
      * @param subscribers every plugin that subscribed to an event, in the order their hooks run
-     * @param report      receives each line for the user: failures, rejected patches, log lines
+     * @param report      receives each line for the user: failures and the plugins' log lines
      */
     public static Hooks of(HostSettings settings, Programs programs, List<Subscriber> subscribers, HookConfig config,
                            Consumer<String> report) {
@@ -115,7 +109,7 @@ public final class Hooks implements AutoCloseable {
      * Runs a command between {@code prerun} and {@code postrun}. When a hook stops it, the
      * reason is reported and the abort's exit status returned; {@code postrun} still fires.
      *
-     * @return the command's exit status, or the abort's, or {@link #REQUIRED_HOOK_FAILED}
+     * @return the command's exit status, or the abort's
      */
     public int run(HookCommand command, Body body) throws InterruptedException {
         if (subscribers.isEmpty()) {
@@ -123,7 +117,6 @@ public final class Hooks implements AutoCloseable {
         }
         Verdict verdict = prerun(command);
         long start = System.nanoTime();
-        boolean ran = verdict instanceof Verdict.Proceed;
         int status;
         if (verdict instanceof Verdict.Abort abort) {
             report.accept(abort.message());
@@ -131,7 +124,8 @@ public final class Hooks implements AutoCloseable {
         } else {
             status = body.run(((Verdict.Proceed) verdict).env());
         }
-        return postrun(command, ran, status, Duration.ofNanos(System.nanoTime() - start)).orElse(status);
+        postrun(command, verdict instanceof Verdict.Proceed, status, Duration.ofNanos(System.nanoTime() - start));
+        return status;
     }
 
     /**
@@ -142,7 +136,8 @@ public final class Hooks implements AutoCloseable {
      */
     public Verdict prerun(HookCommand command) throws InterruptedException {
         List<Subscriber> wanted = wanting(HookEvents.PRERUN);
-        Optional<Subscriber> running = command.plugin().flatMap(this::subscriber)
+        Optional<Subscriber> running = command.plugin()
+                .flatMap(name -> subscribers.stream().filter(s -> s.name().equals(name)).findFirst())
                 .filter(s -> s.wants(HookEvents.CONFIG) && !wanted.contains(s));
         List<Subscriber> batch = new ArrayList<>(wanted);
         running.ifPresent(batch::add);
@@ -155,11 +150,12 @@ public final class Hooks implements AutoCloseable {
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (Subscriber subscriber : wanted) {
+            askedPrerun.add(subscriber);
             Optional<Verdict.Abort> abort = settle(subscriber, HookEvents.PRERUN);
             if (abort.isPresent()) {
                 return abort.get();
             }
-            if (!live.containsKey(subscriber)) {
+            if (gone.contains(subscriber)) {
                 continue;
             }
             try {
@@ -172,7 +168,7 @@ public final class Hooks implements AutoCloseable {
                 }
                 env.putAll(((Verdict.Proceed) verdict).env());
             } catch (HookFailure e) {
-                abort = failed(subscriber, HookEvents.PRERUN, e.getMessage());
+                abort = failed(subscriber, HookEvents.PRERUN, e);
                 if (abort.isPresent()) {
                     return abort.get();
                 }
@@ -182,90 +178,60 @@ public final class Hooks implements AutoCloseable {
     }
 
     /**
-     * Fires {@code postrun} after a command, or after {@code prerun} stopped it.
+     * Fires {@code postrun} after a command, or after {@code prerun} stopped it: to every
+     * subscriber of {@code postrun} except those that wanted {@code prerun} and were not asked
+     * because an earlier plugin stopped the command. It never changes the exit status.
      *
      * @param ran      whether the command ran
      * @param exitCode its exit status, or the abort's
-     * @return {@link #REQUIRED_HOOK_FAILED} when a required plugin's hook failed
      */
-    public OptionalInt postrun(HookCommand command, boolean ran, int exitCode, Duration duration)
-            throws InterruptedException {
-        Asked asked = ask(HookEvents.POSTRUN, subscriber -> HookParams.postrun(command.words(), command.args(),
+    public void postrun(HookCommand command, boolean ran, int exitCode, Duration duration) throws InterruptedException {
+        List<Subscriber> wanted = wanting(HookEvents.POSTRUN).stream()
+                .filter(s -> !s.wants(HookEvents.PRERUN) || askedPrerun.contains(s)).toList();
+        ask(HookEvents.POSTRUN, wanted, subscriber -> HookParams.postrun(command.words(), command.args(),
                 command.plugin().orElse(null), context.cwd(), ran, exitCode, duration.toMillis(), config.view(subscriber)));
-        return asked.failedRequired().isEmpty() ? OptionalInt.empty() : OptionalInt.of(REQUIRED_HOOK_FAILED);
     }
 
     /**
      * Fires {@code command_not_found} for a command line that matched nothing.
      *
-     * @return the suggestions, in plugin order, and whether a required plugin's hook failed
+     * @return what the plugins suggested, in plugin order
      */
-    public NotFound commandNotFound(List<String> words) throws InterruptedException {
-        Asked asked = ask(HookEvents.COMMAND_NOT_FOUND,
+    public List<Suggestion> commandNotFound(List<String> words) throws InterruptedException {
+        Map<Subscriber, HookResult> results = ask(HookEvents.COMMAND_NOT_FOUND, wanting(HookEvents.COMMAND_NOT_FOUND),
                 subscriber -> HookParams.commandNotFound(words, context.cwd(), config.view(subscriber)));
         List<Suggestion> suggestions = new ArrayList<>();
-        asked.results().forEach((subscriber, result) -> Replies.suggestions(result)
+        results.forEach((subscriber, result) -> Replies.suggestions(result)
                 .forEach(text -> suggestions.add(new Suggestion(subscriber.name(), text))));
-        return new NotFound(suggestions, !asked.failedRequired().isEmpty());
+        return suggestions;
     }
 
-    /**
-     * What {@code command_not_found} hooks said.
-     *
-     * @param suggestions    what the plugins suggested, in plugin order
-     * @param requiredFailed whether a required plugin's hook failed
-     */
-    public record NotFound(List<Suggestion> suggestions, boolean requiredFailed) {
-        public NotFound {
-            suggestions = List.copyOf(suggestions);
-        }
-    }
-
-    /** The answers of the plugins an event was sent to, and the required ones that failed. */
-    private record Asked(Map<Subscriber, HookResult> results, List<Subscriber> failedRequired) {
-    }
-
-    /** Sends an event to each subscriber in order, reporting failures; nothing can stop the chain. */
-    private Asked ask(String event, Function<Subscriber, HookParams> params)
-            throws InterruptedException {
-        List<Subscriber> wanted = wanting(event);
+    /** Sends an event that cannot stop anything to each of {@code wanted} in order; failures are reported. */
+    private Map<Subscriber, HookResult> ask(String event, List<Subscriber> wanted,
+                                            Function<Subscriber, HookParams> params) throws InterruptedException {
         start(wanted);
         Map<Subscriber, HookResult> results = new LinkedHashMap<>();
-        List<Subscriber> failedRequired = new ArrayList<>();
         for (Subscriber subscriber : wanted) {
-            Optional<Verdict.Abort> abort = settle(subscriber, event);
-            if (abort.isPresent()) {
-                report.accept(abort.get().message());
-                failedRequired.add(subscriber);
-                continue;
-            }
-            if (!live.containsKey(subscriber)) {
+            settle(subscriber, event).ifPresent(abort -> report.accept(abort.message()));
+            if (gone.contains(subscriber)) {
                 continue;
             }
             try {
                 results.put(subscriber, live.get(subscriber).call(params.apply(subscriber)));
             } catch (HookFailure e) {
-                abort = failed(subscriber, event, e.getMessage());
-                if (abort.isPresent()) {
-                    report.accept(abort.get().message());
-                    failedRequired.add(subscriber);
-                }
+                failed(subscriber, event, e).ifPresent(abort -> report.accept(abort.message()));
             }
         }
-        return new Asked(results, failedRequired);
+        return results;
     }
 
     private List<Subscriber> wanting(String event) {
         return subscribers.stream().filter(s -> s.wants(event)).toList();
     }
 
-    private Optional<Subscriber> subscriber(String plugin) {
-        return subscribers.stream().filter(s -> s.name().equals(plugin)).findFirst();
-    }
-
     /** Starts, in parallel, the sessions of these subscribers that have none yet. */
     private void start(List<Subscriber> wanted) throws InterruptedException {
-        List<Subscriber> fresh = wanted.stream().filter(s -> !live.containsKey(s) && !failed.containsKey(s)).toList();
+        List<Subscriber> fresh = wanted.stream().filter(s -> !live.containsKey(s) && !gone.contains(s)).toList();
         if (fresh.size() == 1) {
             startOne(fresh.get(0)); // no thread for one
             return;
@@ -276,7 +242,7 @@ public final class Hooks implements AutoCloseable {
                 try {
                     startOne(subscriber);
                 } catch (InterruptedException e) {
-                    failed.put(subscriber, "interrupted while starting");
+                    gone.add(subscriber); // the invocation is being interrupted: nobody asks any more
                 }
             }, "hook-start-" + subscriber.name());
             thread.setDaemon(true);
@@ -294,58 +260,52 @@ public final class Hooks implements AutoCloseable {
         try {
             session = starter.start(subscriber, config.view(subscriber));
         } catch (HookFailure e) {
-            failed.put(subscriber, e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            failed.put(subscriber, "could not be started: " + e.getMessage());
+            gone.add(subscriber);
+            startFailures.put(subscriber, e);
             return;
         }
+        live.put(subscriber, session);
         if (subscriber.wants(HookEvents.CONFIG)) {
             try {
                 HookResult result = session.call(HookParams.config(context.cwd(), config.view(subscriber)));
                 if (result.patch() != null && !result.patch().isNull()) {
-                    config.accept(subscriber, result.patch()).ifPresent(reason -> notes.put(subscriber,
-                            List.of(context.cli() + ": ignored the configuration from plugin '" + subscriber.name()
-                                    + "': " + reason)));
+                    Optional<String> rejected = config.accept(subscriber, result.patch());
+                    if (rejected.isPresent()) {
+                        throw new HookFailure("its patch was rejected: " + rejected.get(), false);
+                    }
                 }
             } catch (HookFailure e) {
-                failed.put(subscriber, "config hook: " + e.getMessage());
-                return;
+                if (e.fatal()) {
+                    live.remove(subscriber);
+                    gone.add(subscriber);
+                }
+                startFailures.put(subscriber, new HookFailure("config hook: " + e.getMessage(), e.fatal()));
             }
         }
-        live.put(subscriber, session);
     }
 
     /**
-     * Shows what happened while a subscriber started, before its first hook: notes, or its
-     * failure (once).
+     * Reports, once, what went wrong while a subscriber started.
      *
-     * @return an abort when it failed and is required
+     * @return an abort when that failure stops the command
      */
     private Optional<Verdict.Abort> settle(Subscriber subscriber, String event) {
-        Optional.ofNullable(notes.remove(subscriber)).ifPresent(lines -> lines.forEach(report));
-        String reason = failed.get(subscriber);
-        if (reason == null || reason.isEmpty()) {
-            return Optional.empty();
-        }
-        failed.put(subscriber, ""); // reported: later events skip it silently
-        return failed(subscriber, event, reason);
+        HookFailure failure = startFailures.remove(subscriber);
+        return failure == null ? Optional.empty() : failed(subscriber, event, failure);
     }
 
-    /** Reports a failed hook; an abort when the plugin is required. */
-    private Optional<Verdict.Abort> failed(Subscriber subscriber, String event, String reason) {
-        live.remove(subscriber);
-        failed.put(subscriber, "");
-        String what = context.cli() + ": plugin '" + subscriber.name() + "' failed its " + event + " hook: " + reason;
-        if (config.required(subscriber)) {
-            String consequence = switch (event) {
-                case HookEvents.POSTRUN -> "the command ran, but";
-                case HookEvents.COMMAND_NOT_FOUND -> "so";
-                default -> "so the command does not run and";
-            };
+    /** Reports a failed hook; an abort when the plugin is required and the command has not run yet. */
+    private Optional<Verdict.Abort> failed(Subscriber subscriber, String event, HookFailure failure) {
+        if (failure.fatal()) {
+            live.remove(subscriber);
+            gone.add(subscriber);
+        }
+        String what = context.cli() + ": plugin '" + subscriber.name() + "' failed its " + event + " hook: "
+                + failure.getMessage();
+        boolean beforeCommand = event.equals(HookEvents.PRERUN) || event.equals(HookEvents.CONFIG);
+        if (beforeCommand && config.required(subscriber)) {
             return Optional.of(new Verdict.Abort(what + "; it is required (plugins." + subscriber.name()
-                    + ".required), " + consequence + " " + context.cli() + " exits with " + REQUIRED_HOOK_FAILED,
-                    REQUIRED_HOOK_FAILED));
+                    + ".required), so the command does not run", ExitStatus.HOOK_FAILED));
         }
         report.accept(what + "; skipped it");
         return Optional.empty();

@@ -25,17 +25,17 @@ final class Replies {
         if (HookResult.ABORT.equals(action)) {
             String message = Text.oneLine(result.message());
             if (message == null || message.isBlank()) {
-                throw new HookFailure("aborted without a message");
+                throw new HookFailure("aborted without a message", false);
             }
             int exitCode = result.exitCode() == null ? 1 : result.exitCode();
             if (exitCode < 1 || exitCode > 255) {
-                throw new HookFailure("aborted with exit code " + exitCode + "; it must be 1 to 255");
+                throw new HookFailure("aborted with exit code " + exitCode + "; it must be 1 to 255", false);
             }
             return new Verdict.Abort(message, exitCode);
         }
         if (!HookResult.CONTINUE.equals(action)) {
             throw new HookFailure("answered prerun with action '" + Text.oneLine(String.valueOf(action))
-                    + "'; expected 'continue' or 'abort'");
+                    + "'; expected 'continue' or 'abort'", false);
         }
         Map<String, String> env = new LinkedHashMap<>();
         if (result.env() != null) {
@@ -43,10 +43,11 @@ final class Replies {
                 String name = entry.getKey();
                 if (!ENV_NAME.matcher(name).matches() || name.startsWith(envPrefix)) {
                     throw new HookFailure("asked to set environment variable '" + Text.oneLine(name) + "', which "
-                            + (name.startsWith(envPrefix) ? "belongs to the host" : "is not a valid name"));
+                            + (name.startsWith(envPrefix) ? "belongs to the host" : "is not a valid name"), false);
                 }
                 if (entry.getValue() == null || entry.getValue().indexOf('\0') >= 0) {
-                    throw new HookFailure("asked to set environment variable '" + name + "' to a value that cannot be passed on");
+                    throw new HookFailure("asked to set environment variable '" + name
+                            + "' to a value that cannot be passed on", false);
                 }
                 env.put(name, entry.getValue());
             }
