@@ -5,6 +5,8 @@ import dev.jig.cli.command.PluginDispatch;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
 import dev.jig.host.PluginHost;
+import dev.jig.host.config.ConfigException;
+import dev.jig.host.config.Configuration;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.route.RouteWriter;
 import java.io.PrintStream;
@@ -25,7 +27,7 @@ import java.util.Set;
 final class Cli {
 
     /** The built-in commands; {@link Builtins} implements exactly these. */
-    static final Set<String> BUILTINS = Set.of("help", "version", "plugins");
+    static final Set<String> BUILTINS = Set.of("help", "version", "plugins", "config");
 
     private final HostSettings settings;
     private final PrintStream out;
@@ -52,21 +54,35 @@ final class Cli {
             err.println(name + ": " + e.getMessage() + ". See '" + name + " help'.");
             return ExitStatus.USAGE;
         }
+        // Loaded once for every command, so a broken file is reported whatever the command. Only
+        // 'config' goes on with a value of the wrong type: 'config unset' is how to remove it.
+        Configuration config;
+        try {
+            config = Configuration.read(settings, options.config());
+            boolean configCommand = !options.help() && !options.version()
+                    && !options.command().isEmpty() && options.command().get(0).equals("config");
+            if (!configCommand) {
+                config.check();
+            }
+        } catch (ConfigException e) {
+            err.println(name + ": " + e.getMessage());
+            return e.exitStatus();
+        }
         Instant decided = Instant.now();
         PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings));
         if (options.version()) {
-            return builtin(host, "version", List.of());
+            return builtin(host, config, "version", List.of());
         }
         if (options.help() || options.command().isEmpty()) {
             host.prefetchCatalog();
-            return builtin(host, "help", List.of());
+            return builtin(host, config, "help", List.of());
         }
         Dispatch dispatch = host.resolve(options.command());
         if (dispatch instanceof Dispatch.Builtin builtin) {
             if (listsPlugins(builtin)) {
                 host.prefetchCatalog(); // scanned while the built-ins' model is built
             }
-            return builtin(host, builtin.name(), builtin.args());
+            return builtin(host, config, builtin.name(), builtin.args());
         }
         PrintWriter stderr = new PrintWriter(err, true);
         Optional<RouteWriter> routes = routes(host);
@@ -93,10 +109,10 @@ final class Cli {
                 List.of(launcher.get(), jar.get())));
     }
 
-    private int builtin(PluginHost host, String name, List<String> args) {
+    private int builtin(PluginHost host, Configuration config, String name, List<String> args) {
         PrintWriter stdout = new PrintWriter(out, true);
         PrintWriter stderr = new PrintWriter(err, true);
-        int status = Builtins.execute(host, stdout, stderr, name, args);
+        int status = Builtins.execute(host, config, stdout, stderr, name, args);
         stdout.flush();
         stderr.flush();
         return status;
