@@ -241,7 +241,7 @@ public final class Configuration {
     /** {@code core.hook_timeout_ms = 5000}. */
     static Layer hostDefaults() {
         ObjectNode defaults = JsonNodeFactory.instance.objectNode();
-        defaults.putObject("core").put("hook_timeout_ms", DEFAULT_HOOK_TIMEOUT_MS);
+        defaults.putObject("core").put("hook_timeout_ms", Math.toIntExact(DEFAULT_HOOK_TIMEOUT_MS)); // an int, as a file's 5000 reads
         return new Layer(new ConfigOrigin.HostDefault(), defaults);
     }
 
