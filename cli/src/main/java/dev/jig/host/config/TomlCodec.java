@@ -55,6 +55,9 @@ final class TomlCodec {
      * and keeps no comments: a rewritten file loses the ones it had.
      */
     static byte[] write(ObjectNode table) throws IOException {
+        if (table.isEmpty()) {
+            return new byte[0]; // Jackson writes " = {}" for an empty document, which is not TOML
+        }
         return Holder.MAPPER.writeValueAsBytes(table);
     }
 

@@ -58,6 +58,14 @@ class ConfigWriterTests {
     }
 
     @Test
+    void anEmptyResultIsAnEmptyFile() throws Exception {
+        Path file = root.resolve("config.toml");
+        Files.writeString(file, "a = 1\n");
+        new ConfigWriter(file, Scope.USER, "acme").update(current -> Optional.of(current.removeAll()));
+        assertEquals("", Files.readString(file));
+    }
+
+    @Test
     void nothingToChangeWritesNothing() throws Exception {
         Path file = root.resolve("config.toml");
         assertFalse(new ConfigWriter(file, Scope.SYSTEM, "acme").update(current -> Optional.empty()));
