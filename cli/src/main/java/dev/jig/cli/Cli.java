@@ -5,14 +5,12 @@ import dev.jig.cli.command.PluginDispatch;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
 import dev.jig.host.PluginHost;
+import dev.jig.host.config.ConfigException;
+import dev.jig.host.config.Configuration;
+import dev.jig.host.config.PluginConfigs;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.hook.HookCommand;
-import dev.jig.host.hook.HookConfig;
 import dev.jig.host.hook.Hooks;
-import dev.jig.host.hook.Subscriber;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.jig.protocol.codec.Json;
-import java.time.Duration;
 import dev.jig.host.route.RouteWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -32,15 +30,7 @@ import java.util.Set;
 final class Cli {
 
     /** The built-in commands; {@link Builtins} implements exactly these. */
-    static final Set<String> BUILTINS = Set.of("help", "version", "plugins");
-
-    // TEMPORARY until layered configuration lands.
-    private static final HookConfig HOOK_CONFIG = new HookConfig() {
-        public Duration timeout() { return Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("JIG_CONFIG_CORE__HOOK_TIMEOUT_MS", "5000"))); }
-        public boolean required(Subscriber plugin) { return "true".equals(System.getenv("JIG_CONFIG_PLUGINS__" + plugin.name().toUpperCase() + "__REQUIRED")); }
-        public JsonNode view(Subscriber plugin) { return Json.mapper().createObjectNode(); }
-        public Optional<String> accept(Subscriber plugin, JsonNode patch) { return Optional.empty(); }
-    };
+    static final Set<String> BUILTINS = Set.of("help", "version", "plugins", "config");
 
     private final HostSettings settings;
     private final PrintStream out;
@@ -67,13 +57,28 @@ final class Cli {
             err.println(name + ": " + e.getMessage() + ". See '" + name + " help'.");
             return ExitStatus.USAGE;
         }
+        // Loaded once for every command, so a broken file is reported whatever the command. Only
+        // 'config' goes on with a value of the wrong type: 'config unset' is how to remove it.
+        Configuration config;
+        try {
+            config = Configuration.read(settings, options.config());
+            boolean configCommand = !options.help() && !options.version()
+                    && !options.command().isEmpty() && options.command().get(0).equals("config");
+            if (!configCommand) {
+                config.check();
+            }
+        } catch (ConfigException e) {
+            err.println(name + ": " + e.getMessage());
+            return e.exitStatus();
+        }
         Instant decided = Instant.now();
         PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings));
         PrintWriter stderr = new PrintWriter(err, true);
+        PluginConfigs configs = new PluginConfigs(config);
         Hooks hooks = Hooks.none();
         try {
-            hooks = host.hooks(HOOK_CONFIG, stderr::println);
-            return dispatch(host, options, hooks, decided, stderr);
+            hooks = host.hooks(configs, stderr::println);
+            return dispatch(new Invocation(host, config, configs, hooks, stderr), options, decided);
         } catch (InterruptedException e) {
             return ExitStatus.INTERRUPTED;
         } finally {
@@ -82,26 +87,32 @@ final class Cli {
         }
     }
 
-    private int dispatch(PluginHost host, GlobalOptions options, Hooks hooks, Instant decided, PrintWriter stderr)
-            throws InterruptedException {
+    /** What one invocation works with, decided before its command runs. */
+    private record Invocation(PluginHost host, Configuration config, PluginConfigs configs, Hooks hooks,
+                              PrintWriter stderr) {
+    }
+
+    private int dispatch(Invocation invocation, GlobalOptions options, Instant decided) throws InterruptedException {
+        PluginHost host = invocation.host();
         if (options.version()) {
-            return builtin(host, hooks, "version", List.of());
+            return builtin(invocation, "version", List.of());
         }
         if (options.help() || options.command().isEmpty()) {
             host.prefetchCatalog();
-            return builtin(host, hooks, "help", List.of());
+            return builtin(invocation, "help", List.of());
         }
         Dispatch dispatch = host.resolve(options.command());
         if (dispatch instanceof Dispatch.Builtin builtin) {
             if (listsPlugins(builtin)) {
                 host.prefetchCatalog(); // scanned while the built-ins' model is built
             }
-            return builtin(host, hooks, builtin.name(), builtin.args());
+            return builtin(invocation, builtin.name(), builtin.args());
         }
-        // A route skips the JVM and with it the hooks: only when no plugin subscribed to any.
-        Optional<RouteWriter> routes = hooks.subscribers().isEmpty() ? routes(host) : Optional.empty();
-        return PluginDispatch.run(host, dispatch, options.command(), stderr, hooks,
-                launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
+        // A route skips the JVM and with it the hooks and configuration: only when there are none.
+        Optional<RouteWriter> routes = invocation.hooks().subscribers().isEmpty() && invocation.config().isEmpty()
+                ? routes(host) : Optional.empty();
+        return PluginDispatch.run(host, dispatch, options.command(), invocation.stderr(), invocation.hooks(),
+                invocation.configs(), launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
     }
 
     /** {@code help} and {@code plugins list} show the catalog as {@link PluginHost#prefetchCatalog()} builds it. */
@@ -121,11 +132,11 @@ final class Cli {
                 List.of(launcher.get(), jar.get())));
     }
 
-    private int builtin(PluginHost host, Hooks hooks, String name, List<String> args) throws InterruptedException {
+    private int builtin(Invocation invocation, String name, List<String> args) throws InterruptedException {
         PrintWriter stdout = new PrintWriter(out, true);
         PrintWriter stderr = new PrintWriter(err, true);
-        int status = hooks.run(new HookCommand(List.of(name), args, Optional.empty()),
-                env -> Builtins.execute(host, stdout, stderr, name, args));
+        int status = invocation.hooks().run(new HookCommand(List.of(name), args, Optional.empty()),
+                env -> Builtins.execute(invocation.host(), invocation.config(), stdout, stderr, name, args));
         stdout.flush();
         stderr.flush();
         return status;

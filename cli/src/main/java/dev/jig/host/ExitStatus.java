@@ -12,10 +12,15 @@ public final class ExitStatus {
     /** The command line was wrong: an unknown option, a missing argument. */
     public static final int USAGE = 2;
     /**
-     * A hook of a plugin that the configuration marks required ({@code plugins.<name>.required})
-     * crashed, timed out or answered garbage.
+     * A {@code config} or {@code prerun} hook of a plugin that the configuration marks required
+     * ({@code plugins.<name>.required}) crashed, timed out or answered garbage.
      */
     public static final int HOOK_FAILED = 125;
+    /**
+     * A configuration file or setting is malformed or invalid (as sysexits' {@code EX_CONFIG}): a
+     * file that is not TOML, a value of the wrong type, a value a plugin's schema rejects.
+     */
+    public static final int CONFIG = 78;
     /**
      * A plugin was found but cannot run: not executable, a bad {@code #!} line, or invalid
      * (wrong metadata, a requirement not met).

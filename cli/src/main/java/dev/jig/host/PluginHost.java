@@ -26,6 +26,7 @@ import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.suggest.Suggestions;
+import dev.jig.protocol.metadata.PluginMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,6 +121,19 @@ public final class PluginHost {
                 PluginEnvironment.of(settings, plugin), required);
     }
 
+    /**
+     * The full metadata of a prepared plugin (its configuration defaults and schema); empty for
+     * a plain executable.
+     */
+    public Optional<PluginMetadata> metadata(Launch launch) throws InterruptedException {
+        PluginRecord record = launch.record();
+        if (record.kind() == Kind.PLAIN) {
+            return Optional.empty();
+        }
+        return record.metadataJson() != null ? record.metadata()
+                : metadata.record(launch.dispatch().plugin(), false, true).metadata();
+    }
+
     /** Starts a prepared plugin with the terminal, relaying signals, and returns its exit status. */
     public int launch(Launch launch) throws PluginLaunchException {
         return launch(launch, () -> { });
@@ -171,12 +185,14 @@ public final class PluginHost {
         Map<PluginFile, PluginRecord> records = metadata.records(trusted, false, false);
         Surroundings surroundings = listedSurroundings(records);
         List<Subscriber> subscribers = new ArrayList<>();
-        records.forEach((file, record) -> {
+        for (Map.Entry<PluginFile, PluginRecord> entry : records.entrySet()) {
+            PluginRecord record = entry.getValue();
             if (!record.hooks().isEmpty() && record.kind() != Kind.PLAIN
-                    && metadata.problems(file, record, surroundings).isEmpty()) {
-                subscribers.add(new Subscriber(file, record));
+                    && metadata.problems(entry.getKey(), record, surroundings).isEmpty()) {
+                // With the full metadata: its config defaults and schema shape what it is sent.
+                subscribers.add(new Subscriber(entry.getKey(), metadata.record(entry.getKey(), false, true)));
             }
-        });
+        }
         if (mark.isPresent()) {
             if (subscribers.isEmpty()) {
                 mark.get().record(trustedDirs, QuietMark.watched(inventory), decided);

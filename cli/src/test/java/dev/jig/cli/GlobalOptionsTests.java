@@ -21,7 +21,7 @@ class GlobalOptionsTests {
 
     @Test
     void nothingGiven() throws UsageException {
-        assertEquals(new GlobalOptions(Optional.empty(), false, false, List.of()), parse());
+        assertEquals(new GlobalOptions(Optional.empty(), List.of(), false, false, List.of()), parse());
     }
 
     @Test
@@ -102,6 +102,25 @@ class GlobalOptionsTests {
         assertFalse(options.version());
         assertEquals(Optional.empty(), options.pluginPath());
         assertEquals(List.of("run", "--version", "-h", "--plugin-path", "x", "--", ""), options.command());
+    }
+
+    @Test
+    void configAssignmentsInOrderInEitherForm() throws UsageException {
+        GlobalOptions options = parse("-c", "a.b=1", "-cplugins.x.y=two words", "-c", "a.b=", "run", "-c", "z=1");
+        assertEquals(List.of("a.b=1", "plugins.x.y=two words", "a.b="), options.config());
+        assertEquals(List.of("run", "-c", "z=1"), options.command());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"novalue", "=value", ""})
+    void configWithoutKeyEqualsValueIsAUsageError(String assignment) {
+        UsageException e = assertThrows(UsageException.class, () -> parse("-c", assignment, "run"));
+        assertTrue(e.getMessage().contains("key=value"), e.getMessage());
+    }
+
+    @Test
+    void configWithoutAnArgumentIsAUsageError() {
+        assertThrows(UsageException.class, () -> parse("-c"));
     }
 
     @Test

@@ -42,7 +42,8 @@ class FastPathIT {
         Sandbox.executable(plugins.resolve("jig-show"), """
                 #!/bin/sh
                 printf '%s\\n' "$0" "$@"
-                env | grep -E '^(JIG_|LC_ALL)' | grep -v '^JIG_NO_ROUTES=' | sort
+                env | grep -E '^(JIG_|LC_ALL)' | grep -v -e '^JIG_NO_ROUTES=' -e '^JIG_CONFIG=' | sort
+                cat "$JIG_CONFIG"; echo
                 exit 3
                 """);
     }

@@ -123,14 +123,24 @@ final class Sandbox {
         return builder;
     }
 
+    /** Runs the launcher with {@code args} in {@code directory} instead of {@code work/}, stdin empty. */
+    Result jigIn(Path directory, String... args) {
+        return run(builder(command(args)).directory(directory.toFile()), new byte[0]);
+    }
+
     /** Runs {@code command} to completion (30 s at most), feeding {@code stdin}. */
     Result run(List<String> command, byte[] stdin) {
+        return run(builder(command), stdin);
+    }
+
+    private Result run(ProcessBuilder builder, byte[] stdin) {
+        List<String> command = builder.command();
         try {
             Path in = Files.createTempFile(root, "stdin", "");
             Path out = Files.createTempFile(root, "stdout", "");
             Path err = Files.createTempFile(root, "stderr", "");
             Files.write(in, stdin);
-            Process process = builder(command)
+            Process process = builder
                     .redirectInput(in.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())

@@ -2,6 +2,7 @@ package dev.jig.cli.command;
 
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
+import dev.jig.host.config.Configuration;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,25 +18,33 @@ public final class Builtins {
     /**
      * Runs built-in {@code name} with {@code args}.
      *
+     * @param config the configuration as loaded for this run; {@code config} reports its problems,
+     *               the caller has already refused to run any other command with problems
      * @return the exit status: {@link ExitStatus#USAGE} for a bad command line
      */
-    public static int execute(PluginHost host, PrintWriter out, PrintWriter err, String name, List<String> args) {
-        CommandLine root = commandLine(host, out, err);
+    public static int execute(PluginHost host, Configuration config, PrintWriter out, PrintWriter err, String name,
+            List<String> args) {
+        CommandLine root = commandLine(host, config, out, err);
         List<String> argv = new ArrayList<>();
         argv.add(name);
         argv.addAll(args);
         return root.execute(argv.toArray(String[]::new));
     }
 
-    /** The whole tree, named after the hosting CLI, writing to {@code out} and {@code err}. */
-    public static CommandLine commandLine(PluginHost host, PrintWriter out, PrintWriter err) {
+    /**
+     * The whole tree, named after the hosting CLI, writing to {@code out} and {@code err}.
+     *
+     * @param config the configuration as loaded for this run
+     */
+    public static CommandLine commandLine(PluginHost host, Configuration config, PrintWriter out, PrintWriter err) {
         CommandLine root = new CommandLine(new Root());
         root.setCommandName(host.settings().cli().name());
-        root.addSubcommand("help", new HelpCommand(host));
+        root.addSubcommand("help", new HelpCommand(host, config));
         root.addSubcommand("version", new VersionCommand(host));
         root.addSubcommand("plugins", new CommandLine(new PluginsCommand())
                 .addSubcommand("list", new PluginsListCommand(host))
                 .addSubcommand("info", new PluginsInfoCommand(host)));
+        root.addSubcommand("config", ConfigCommand.commandLine(host, config));
         root.setExpandAtFiles(false);
         root.setOut(out);
         root.setErr(err);

@@ -2,6 +2,8 @@ package dev.jig.cli.command;
 
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
+import dev.jig.host.config.Configuration;
+import dev.jig.host.config.PluginConfigs;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.metadata.CatalogEntry;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class HelpCommand implements Callable<Integer> {
 
     private final PluginHost host;
+    private final Configuration config;
 
     @Spec
     private CommandSpec spec;
@@ -37,8 +40,9 @@ final class HelpCommand implements Callable<Integer> {
             description = "A built-in or plugin command (and subcommands); a plain plugin is run with --help.")
     private List<String> topic = new ArrayList<>();
 
-    HelpCommand(PluginHost host) {
+    HelpCommand(PluginHost host, Configuration config) {
         this.host = host;
+        this.config = config;
     }
 
     @Override
@@ -71,7 +75,7 @@ final class HelpCommand implements Callable<Integer> {
             args.add("--help");
             dispatch = new Dispatch.Plugin(plugin.plugin(), args);
         }
-        return PluginDispatch.run(host, dispatch, root.getErr());
+        return PluginDispatch.run(host, dispatch, root.getErr(), new PluginConfigs(config));
     }
 
     private int builtinUsage(CommandLine root) {

@@ -10,7 +10,16 @@ import java.io.PrintWriter;
 import dev.jig.host.hook.HookCommand;
 import dev.jig.host.hook.Hooks;
 import dev.jig.host.hook.Suggestion;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.host.config.ConfigException;
+import dev.jig.host.config.PluginConfigs;
+import dev.jig.host.exec.ConfigHandoff;
+import dev.jig.protocol.codec.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -28,19 +37,20 @@ public final class PluginDispatch {
      * @param dispatch a {@link Dispatch.Plugin}, {@link Dispatch.NotExecutable} or {@link Dispatch.Unknown}
      * @return the plugin's exit status, or the host's own for the failures
      */
-    public static int run(PluginHost host, Dispatch dispatch, PrintWriter err) {
-        return run(host, dispatch, List.of(), err, Hooks.none(), launch -> { });
+    public static int run(PluginHost host, Dispatch dispatch, PrintWriter err, PluginConfigs configs) {
+        return run(host, dispatch, List.of(), err, Hooks.none(), configs, launch -> { });
     }
 
     /**
-     * Like {@link #run(PluginHost, Dispatch, PrintWriter)}, between the {@code prerun} and
-     * {@code postrun} hooks, calling {@code started} with a plugin run that passed its checks,
+     * Like {@link #run(PluginHost, Dispatch, PrintWriter, PluginConfigs)}, between the {@code prerun} and
+     * {@code postrun} hooks, with the plugin's configuration in a file named by
+     * {@code <PREFIX>CONFIG}, calling {@code started} with a plugin run that passed its checks,
      * once its process has started. A command that matches nothing fires {@code command_not_found}.
      *
      * @param typed the command line the dispatch came from, for {@code command_not_found}
      */
     public static int run(PluginHost host, Dispatch dispatch, List<String> typed, PrintWriter err, Hooks hooks,
-                          Consumer<Launch> started) {
+                          PluginConfigs configs, Consumer<Launch> started) {
         String cli = host.settings().cli().name();
         if (dispatch instanceof Dispatch.Plugin plugin) {
             try {
@@ -48,9 +58,23 @@ public final class PluginDispatch {
                 HookCommand command = new HookCommand(plugin.plugin().command().words(), plugin.args(),
                         Optional.of(plugin.plugin().name()));
                 return hooks.run(command, env -> {
-                    Launch run = launch.withEnvironment(env);
+                    Map<String, String> additions = new HashMap<>(env);
+                    ObjectNode config;
                     try {
+                        config = configs.delivery(plugin.plugin().name(), host.metadata(launch));
+                    } catch (ConfigException e) {
+                        err.println(cli + ": " + e.getMessage());
+                        return e.exitStatus();
+                    }
+                    try (ConfigHandoff handoff = ConfigHandoff.write(Json.mapper().writeValueAsBytes(config), cli,
+                            host.settings().env("XDG_RUNTIME_DIR").map(Path::of))) {
+                        additions.put(host.settings().cli().envPrefix() + "CONFIG", handoff.path().toString());
+                        Launch run = launch.withEnvironment(additions);
                         return host.launch(run, () -> started.accept(run));
+                    } catch (IOException e) {
+                        err.println(cli + ": cannot write the configuration file for plugin '" + plugin.plugin().command()
+                                + "': " + e.getMessage() + ". Check that the temporary directory is writable.");
+                        return ExitStatus.FAILURE;
                     } catch (PluginLaunchException e) {
                         return cannotStart(cli, plugin, e, err);
                     }

@@ -18,11 +18,12 @@ public record ConfigHandoff(Path path) implements AutoCloseable {
     /**
      * Writes {@code json} to a new private file.
      *
+     * @param cli              the CLI's name, which starts the file's name
      * @param runtimeDirectory {@code XDG_RUNTIME_DIR}, when set: a tmpfs only the user can read
      */
-    public static ConfigHandoff write(byte[] json, Optional<Path> runtimeDirectory) throws IOException {
+    public static ConfigHandoff write(byte[] json, String cli, Optional<Path> runtimeDirectory) throws IOException {
         Path dir = runtimeDirectory.filter(Files::isDirectory).orElse(Path.of(System.getProperty("java.io.tmpdir")));
-        Path file = Files.createTempFile(dir, "config-", ".json",
+        Path file = Files.createTempFile(dir, cli + "-config-", ".json",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.write(file, json);

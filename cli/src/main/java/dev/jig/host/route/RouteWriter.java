@@ -2,6 +2,7 @@ package dev.jig.host.route;
 
 import dev.jig.host.HostSettings;
 import dev.jig.host.Launch;
+import dev.jig.host.config.ConfigLocations;
 import dev.jig.host.discovery.Inventory;
 import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginDir;
@@ -17,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -110,9 +113,16 @@ public final class RouteWriter {
         List<String> lines = new ArrayList<>();
         lines.add(MAGIC);
         lines.add("launcher " + launcher);
-        for (String name : List.of("PATH", prefix + "PLUGIN_PATH", "XDG_CONFIG_HOME", "HOME", "XDG_DATA_DIRS", "XDG_CACHE_HOME")) {
+        for (String name : List.of("PATH", prefix + "PLUGIN_PATH", "XDG_CONFIG_HOME", "HOME", "XDG_DATA_DIRS", "XDG_CACHE_HOME",
+                prefix + "SYSTEM_CONFIG_DIR")) {
             lines.add("env " + name + " " + settings.environment().getOrDefault(name, ""));
         }
+        // No configuration anywhere: no file, no variable (and no -c, which is no command word).
+        ConfigLocations config = ConfigLocations.of(settings);
+        lines.add("absent " + config.system());
+        config.user().ifPresent(user -> lines.add("absent " + user));
+        lines.add("absent-up " + settings.workingDirectory().relativize(config.projectHome()));
+        lines.add("noenv " + prefix + "CONFIG_");
         plugin.command().words().forEach(word -> lines.add("word " + word));
 
         Set<Path> stamped = new LinkedHashSet<>();
@@ -137,6 +147,8 @@ public final class RouteWriter {
         }
         stamped.add(plugin.path());
         stamped.addAll(launch.dependencies());
+        Optional<Path> handoff = keepConfig(launch, word(plugin));
+        handoff.ifPresent(stamped::add);
         // A plugin edited in place could start subscribing to hooks, which a route would skip.
         // (Missing directories are covered by the absent lines above.)
         QuietMark.watched(Inventory.scan(settings.cli().filePrefix(), settings.builtins(), searchPath)).stream()
@@ -145,7 +157,8 @@ public final class RouteWriter {
         StringBuilder expect = new StringBuilder();
         for (Path path : stamped) {
             FileStamp stamp = FileStamp.of(path);
-            if (!stamp.changed().isBefore(settled)) {
+            // The configuration copy was written just now, by this host: its stamp is current.
+            if (!stamp.changed().isBefore(settled) && !handoff.equals(Optional.of(path))) {
                 return null; // changed while deciding, or too recently to be sure
             }
             lines.add("stat " + path);
@@ -155,10 +168,38 @@ public final class RouteWriter {
 
         PluginEnvironment.Changes changes = PluginEnvironment.changes(settings, plugin);
         changes.set().forEach((name, value) -> lines.add("set " + name + " " + value));
+        handoff.ifPresent(file -> lines.add("set " + prefix + "CONFIG " + file));
         changes.unset().forEach(name -> lines.add("unset " + name));
         launch.command().forEach(arg -> lines.add("run " + arg));
         lines.add("end");
         return lines.stream().anyMatch(line -> line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) ? null : lines;
+    }
+
+    private static String word(PluginFile plugin) {
+        return plugin.command().words().get(0);
+    }
+
+    /**
+     * A lasting copy of the run's configuration file, which the host removes when the run ends.
+     * With no configuration anywhere it holds only the plugin's defaults, which come from the
+     * stamped plugin; the copy is stamped too, so a plugin that edits it gets a fresh one.
+     */
+    private Optional<Path> keepConfig(Launch launch, String word) throws IOException {
+        String given = launch.environment().get(settings.cli().envPrefix() + "CONFIG");
+        if (given == null) {
+            return Optional.empty();
+        }
+        Path kept = directory.resolveSibling("route-config").resolve(word + ".json");
+        Files.createDirectories(kept.getParent());
+        Path temp = Files.createTempFile(kept.getParent(), ".tmp-", ".json",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.write(temp, Files.readAllBytes(Path.of(given)));
+            Files.move(temp, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return Optional.of(kept);
     }
 
     /** Whether {@code dir} holds a plugin for a longer command that starts with this one's words. */

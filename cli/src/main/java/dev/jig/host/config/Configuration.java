@@ -1,0 +1,262 @@
+package dev.jig.host.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.host.ExitStatus;
+import dev.jig.host.HostSettings;
+import dev.jig.protocol.metadata.ConfigSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The configuration as the files, the environment and the command line give it. Layers, lowest
+ * precedence first, each an RFC 7386 merge patch over the ones below:
+ * <ol>
+ *   <li>plugin defaults ({@code config.defaults} in a plugin's metadata, inside
+ *       {@code plugins.<name>} only), then its config hook patches;
+ *   <li>the system, user and project files (see {@link ConfigLocations});
+ *   <li>environment variables {@code <PREFIX>CONFIG_<KEY>}: the rest of the name lower-cased,
+ *       {@code __} for {@code .}, applied in name order ({@code JIG_CONFIG_PLUGINS__GREET__LANG=fr}
+ *       sets {@code plugins.greet.lang}); {@code <PREFIX>CONFIG} alone is not a layer;
+ *   <li>{@code -c key=value} flags, in order.
+ * </ol>
+ * Values of variables and flags are read by {@link ValueText}; {@code null} deletes a key.
+ *
+ * <p>Loading checks only that files exist when there are none, and touches no JSON or TOML
+ * library then: a run without configuration pays a few {@code stat} calls.
+ */
+public final class Configuration {
+
+    /** {@code core.hook_timeout_ms} when nothing sets it. */
+    public static final long DEFAULT_HOOK_TIMEOUT_MS = 5000;
+
+    private final String cli;
+    private final ConfigLocations locations;
+    private final Map<Scope, Layer> files;
+    private final List<Layer> environment;
+    private final List<Layer> flags;
+    private final List<ConfigException> problems;
+    private Merged merged;
+
+    private Configuration(String cli, ConfigLocations locations, Map<Scope, Layer> files, List<Layer> environment,
+            List<Layer> flags, List<ConfigException> problems) {
+        this.cli = cli;
+        this.locations = locations;
+        this.files = files;
+        this.environment = List.copyOf(environment);
+        this.flags = List.copyOf(flags);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Reads every layer and checks it.
+     *
+     * @param flagAssignments the {@code -c} flags' {@code key=value} texts, in order
+     * @throws ConfigException the first problem: a file that cannot be read or is not TOML, a bad
+     *                         key, a host setting of the wrong type
+     */
+    public static Configuration load(HostSettings settings, List<String> flagAssignments) throws ConfigException {
+        Configuration config = read(settings, flagAssignments);
+        config.check();
+        return config;
+    }
+
+    /**
+     * Reads every layer, keeping values of the wrong type as {@link #problems()} instead of
+     * failing: {@code config unset} must work on a file that holds one.
+     *
+     * @throws ConfigException when a file cannot be read or is not TOML, or a flag's key is bad
+     */
+    public static Configuration read(HostSettings settings, List<String> flagAssignments) throws ConfigException {
+        String cli = settings.cli().name();
+        ConfigLocations locations = ConfigLocations.of(settings);
+        Map<Scope, Layer> files = new EnumMap<>(Scope.class);
+        List<ConfigException> problems = new ArrayList<>();
+        for (Scope scope : Scope.values()) {
+            Optional<Path> path = locations.file(scope);
+            if (path.isPresent()) {
+                Optional<ObjectNode> content = ConfigFile.read(path.get(), cli);
+                if (content.isPresent()) {
+                    Layer layer = new Layer(new ConfigOrigin.File(path.get(), scope), content.get());
+                    files.put(scope, layer);
+                    Shape.check(layer.patch()).ifPresent(problem -> problems.add(new ConfigException(path.get() + ": "
+                            + problem.message() + ". Fix the file" + unsetAdvice(cli, problem, scope) + ".")));
+                }
+            }
+        }
+        List<Layer> environment = new ArrayList<>();
+        String prefix = settings.cli().envPrefix() + "CONFIG_";
+        for (Map.Entry<String, String> variable : new TreeMap<>(settings.environment()).entrySet()) {
+            String name = variable.getKey();
+            if (!name.startsWith(prefix) || name.length() == prefix.length()) {
+                continue;
+            }
+            String keyText = name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace("__", ".");
+            Optional<ConfigKey> key = ConfigKey.parse(keyText);
+            if (key.isEmpty()) {
+                problems.add(new ConfigException("environment variable " + name + ": '" + keyText + "' is not a valid key ("
+                        + ConfigKey.SYNTAX + "; '__' stands for '.'). Rename or unset the variable."));
+                continue;
+            }
+            Layer layer = new Layer(new ConfigOrigin.Environment(name), key.get().patch(ValueText.parse(variable.getValue())));
+            environment.add(layer);
+            Shape.check(layer.patch()).ifPresent(problem -> problems.add(new ConfigException("environment variable "
+                    + name + ": " + problem.message() + ". Change or unset the variable.")));
+        }
+        List<Layer> flags = new ArrayList<>();
+        for (String assignment : flagAssignments) {
+            int equals = assignment.indexOf('=');
+            String keyText = equals < 0 ? assignment : assignment.substring(0, equals);
+            Optional<ConfigKey> key = ConfigKey.parse(keyText);
+            if (equals < 0 || key.isEmpty()) {
+                throw new ConfigException("-c " + assignment + ": expected key=value with a key of " + ConfigKey.SYNTAX
+                        + ", e.g. -c plugins.greet.lang=fr", ExitStatus.USAGE);
+            }
+            Layer layer = new Layer(new ConfigOrigin.CommandLine(assignment),
+                    key.get().patch(ValueText.parse(assignment.substring(equals + 1))));
+            flags.add(layer);
+            Shape.check(layer.patch()).ifPresent(problem -> problems.add(new ConfigException("-c " + assignment + ": "
+                    + problem.message() + ". Fix the option.")));
+        }
+        return new Configuration(cli, locations, files, environment, flags, problems);
+    }
+
+    private static String unsetAdvice(String cli, Shape.Problem problem, Scope scope) {
+        return ConfigKey.parse(problem.key())
+                .map(key -> " or run '" + cli + " config unset " + scope.option() + " " + key + "'")
+                .orElse("");
+    }
+
+    /** Throws the first of {@link #problems()}, if any. */
+    public void check() throws ConfigException {
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+    }
+
+    /** Values of the wrong type for the host, each naming its layer and what to do; empty when there are none. */
+    public List<ConfigException> problems() {
+        return problems;
+    }
+
+    /** Whether no file, variable or flag exists: then every setting has its default. */
+    public boolean isEmpty() {
+        return files.isEmpty() && environment.isEmpty() && flags.isEmpty();
+    }
+
+    /** Where the files are. */
+    public ConfigLocations locations() {
+        return locations;
+    }
+
+    /** The name of the CLI the configuration is for. */
+    public String cliName() {
+        return cli;
+    }
+
+    /** The files, variables and flags, lowest precedence first. */
+    public List<Layer> layers() {
+        List<Layer> layers = new ArrayList<>(files.values()); // EnumMap: system, user, project
+        layers.addAll(environment);
+        layers.addAll(flags);
+        return layers;
+    }
+
+    /** The layer of one file, if it exists. */
+    public Optional<Layer> file(Scope scope) {
+        return Optional.ofNullable(files.get(scope));
+    }
+
+    /** A copy in which the file of {@code scope} holds {@code content} (as {@code config set} would leave it). */
+    public Configuration withFile(Scope scope, Path path, ObjectNode content) {
+        Map<Scope, Layer> replaced = new EnumMap<>(Scope.class);
+        replaced.putAll(files);
+        replaced.put(scope, new Layer(new ConfigOrigin.File(path, scope), content));
+        return new Configuration(cli, locations, replaced, environment, flags, problems);
+    }
+
+    /** The host's defaults, then every layer: what the host itself reads. */
+    public Merged merged() {
+        if (merged == null) {
+            List<Layer> layers = new ArrayList<>();
+            layers.add(hostDefaults());
+            layers.addAll(layers());
+            merged = Merged.of(layers);
+        }
+        return merged;
+    }
+
+    /**
+     * What {@code config list} shows: the host's defaults, the defaults of the installed plugins
+     * (no hook runs), then every layer.
+     *
+     * @param plugins each installed plugin's config spec by plugin name
+     */
+    public Merged effective(Map<String, ConfigSpec> plugins) {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(hostDefaults());
+        new TreeMap<>(plugins).forEach((name, spec) -> pluginDefaults(name, spec).ifPresent(layers::add));
+        layers.addAll(layers());
+        return Merged.of(layers);
+    }
+
+    /** Whether the user marked a plugin required ({@code plugins.<name>.required = true}): its hook failures stop commands. */
+    public boolean required(String plugin) {
+        if (isEmpty() || !ConfigKey.isSegment(plugin)) {
+            return false;
+        }
+        return ConfigKey.of("plugins", plugin, "required").find(merged().value()).map(JsonNode::asBoolean).orElse(false);
+    }
+
+    /** How long a hook may take: {@code core.hook_timeout_ms}, 5 seconds by default. */
+    public Duration hookTimeout() {
+        if (isEmpty()) {
+            return Duration.ofMillis(DEFAULT_HOOK_TIMEOUT_MS);
+        }
+        return Duration.ofMillis(Shape.HOOK_TIMEOUT.find(merged().value())
+                .filter(Shape::validTimeout).map(JsonNode::asLong).orElse(DEFAULT_HOOK_TIMEOUT_MS));
+    }
+
+    /**
+     * One plugin's view: its defaults and schema from {@code spec}, every layer, and the config
+     * hook patches it returns.
+     *
+     * @param spec the plugin's {@code config} metadata; null when it declares none
+     */
+    public PluginConfig forPlugin(String name, ConfigSpec spec) {
+        if (!ConfigKey.isSegment(name)) {
+            throw new IllegalArgumentException("not a plugin name usable as a key: '" + name + "'");
+        }
+        return new PluginConfig(this, name, spec);
+    }
+
+    /** {@code core.hook_timeout_ms = 5000}. */
+    static Layer hostDefaults() {
+        ObjectNode defaults = JsonNodeFactory.instance.objectNode();
+        defaults.putObject("core").put("hook_timeout_ms", Math.toIntExact(DEFAULT_HOOK_TIMEOUT_MS)); // an int, as a file's 5000 reads
+        return new Layer(new ConfigOrigin.HostDefault(), defaults);
+    }
+
+    /**
+     * A plugin's defaults as a layer inside {@code plugins.<name>}; {@code required} belongs to
+     * the user, and members whose names are not keys are dropped.
+     */
+    static Optional<Layer> pluginDefaults(String name, ConfigSpec spec) {
+        if (spec == null || spec.defaults() == null || !spec.defaults().isObject() || !ConfigKey.isSegment(name)) {
+            return Optional.empty();
+        }
+        ObjectNode namespace = Shape.keysOnly((ObjectNode) spec.defaults());
+        namespace.remove("required");
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        patch.putObject("plugins").set(name, namespace);
+        return Optional.of(new Layer(new ConfigOrigin.PluginDefaults(name), patch));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.jig.host.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checks the host makes on every layer before merging it: keys are valid, and the keys the
+ * host owns have the right type. A JSON {@code null} (a deletion) always passes.
+ *
+ * <ul>
+ *   <li>{@code core}, {@code plugins} and each {@code plugins.<name>} are tables;
+ *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
+ *   <li>{@code plugins.<name>.required} is a boolean.
+ * </ul>
+ * Other keys are left alone: a newer CLI's file stays readable, and each plugin's schema judges
+ * its own namespace.
+ */
+final class Shape {
+
+    /** The one core setting: how long a hook may take, in milliseconds. */
+    static final ConfigKey HOOK_TIMEOUT = ConfigKey.of("core", "hook_timeout_ms");
+
+    /**
+     * A value in the wrong place.
+     *
+     * @param key     the dotted key as written, which may itself be the problem
+     * @param message what is wrong, naming the key
+     */
+    record Problem(String key, String message) {
+    }
+
+    private Shape() {
+    }
+
+    /** The first problem of {@code patch}, in document order. */
+    static Optional<Problem> check(JsonNode patch) {
+        Optional<Problem> keys = keys("", patch);
+        if (keys.isPresent()) {
+            return keys;
+        }
+        JsonNode core = patch.get("core");
+        if (core != null && !core.isNull()) {
+            if (!core.isObject()) {
+                return wrongType("core", "a table", core);
+            }
+            JsonNode timeout = core.get("hook_timeout_ms");
+            if (timeout != null && !timeout.isNull() && !validTimeout(timeout)) {
+                return wrongType(HOOK_TIMEOUT.toString(), "an integer of at least 1", timeout);
+            }
+        }
+        JsonNode plugins = patch.get("plugins");
+        if (plugins != null && !plugins.isNull()) {
+            if (!plugins.isObject()) {
+                return wrongType("plugins", "a table", plugins);
+            }
+            for (Map.Entry<String, JsonNode> plugin : plugins.properties()) {
+                String key = "plugins." + plugin.getKey();
+                JsonNode namespace = plugin.getValue();
+                if (namespace.isNull()) {
+                    continue;
+                }
+                if (!namespace.isObject()) {
+                    return wrongType(key, "a table", namespace);
+                }
+                JsonNode required = namespace.get("required");
+                if (required != null && !required.isNull() && !required.isBoolean()) {
+                    return wrongType(key + ".required", "true or false", required);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code value} may be {@code core.hook_timeout_ms}. */
+    static boolean validTimeout(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1;
+    }
+
+    private static Optional<Problem> keys(String prefix, JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+            String key = prefix.isEmpty() ? member.getKey() : prefix + "." + member.getKey();
+            if (!ConfigKey.isSegment(member.getKey())) {
+                return Optional.of(new Problem(key, "'" + key + "' is not a valid key (" + ConfigKey.SYNTAX + ")"));
+            }
+            Optional<Problem> inner = keys(key, member.getValue());
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A copy of {@code table} without members whose names are not keys, at any depth, and
+     * without {@code null}s (which mean nothing in a default).
+     */
+    static ObjectNode keysOnly(ObjectNode table) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> member : table.properties()) {
+            JsonNode value = member.getValue();
+            if (ConfigKey.isSegment(member.getKey()) && !value.isNull()) {
+                copy.set(member.getKey(), value.isObject() ? keysOnly((ObjectNode) value) : value.deepCopy());
+            }
+        }
+        return copy;
+    }
+
+    private static Optional<Problem> wrongType(String key, String expected, JsonNode actual) {
+        return Optional.of(new Problem(key, "'" + key + "' must be " + expected + ", not " + describe(actual)));
+    }
+
+    /** {@code a string ("x")}, {@code a table}: enough to recognise the value. */
+    static String describe(JsonNode value) {
+        String text = value.toString();
+        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        return switch (value.getNodeType()) {
+            case OBJECT -> "a table";
+            case ARRAY -> "an array";
+            case STRING -> "a string (" + shown + ")";
+            case BOOLEAN -> shown;
+            case NUMBER -> shown;
+            default -> shown;
+        };
+    }
+}

@@ -1,0 +1,234 @@
+package dev.jig.host.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.host.CliIdentity;
+import dev.jig.host.ExitStatus;
+import dev.jig.host.HostSettings;
+import dev.jig.protocol.metadata.ConfigSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loading and merging, for a CLI named {@code acme}: nothing in the host may assume the name
+ * {@code jig}.
+ */
+class ConfigurationTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    private final Map<String, String> env = new HashMap<>();
+
+    private HostSettings settings(Path workingDirectory) {
+        env.putIfAbsent("HOME", root.resolve("home").toString());
+        env.putIfAbsent("ACME_SYSTEM_CONFIG_DIR", root.resolve("etc").toString());
+        return new HostSettings(new CliIdentity("acme", "1.0.0", Optional.empty()), Set.of(), env, workingDirectory,
+                Optional.empty());
+    }
+
+    private Path work() throws IOException {
+        return Files.createDirectories(root.resolve("project/a/b"));
+    }
+
+    private Path userFile() {
+        return root.resolve("home/.config/acme/config.toml");
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static JsonNode json(String text) throws IOException {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void nothingToLoadIsEmptyWithDefaults() throws Exception {
+        Configuration config = Configuration.load(settings(work()), List.of());
+        assertTrue(config.isEmpty());
+        assertEquals(Duration.ofMillis(5000), config.hookTimeout());
+        assertFalse(config.required("greet"));
+        assertEquals(Optional.empty(), config.locations().project());
+        assertEquals(root.resolve("project/a/b/.acme/config.toml"), config.locations().projectHome());
+    }
+
+    @Test
+    void layersInPrecedenceOrderWithOrigins() throws Exception {
+        write(root.resolve("etc/config.toml"), "[plugins.greet]\nlang = 'system'\nsystem = 1\n");
+        write(userFile(), "plugins.greet.lang = 'user'\nplugins.greet.user = 2\n");
+        write(root.resolve("project/.acme/config.toml"), "plugins.greet.lang = 'project'\nplugins.greet.project = 3\n");
+        env.put("ACME_CONFIG_PLUGINS__GREET__LANG", "env");
+        env.put("ACME_CONFIG_PLUGINS__GREET__ENV", "4");
+        env.put("ACME_CONFIG", "/not/a/layer.json");
+        Configuration config = Configuration.load(settings(work()), List.of("plugins.greet.lang=flag", "plugins.greet.flag=[5]"));
+
+        Merged merged = config.effective(Map.of("greet", new ConfigSpec(json("{\"lang\":\"default\",\"dflt\":0}"), null)));
+        assertEquals(json("{\"lang\":\"flag\",\"dflt\":0,\"system\":1,\"user\":2,\"project\":3,\"env\":4,\"flag\":[5]}"),
+                merged.get(ConfigKey.of("plugins", "greet")).orElseThrow());
+        Map<String, String> origins = new HashMap<>();
+        merged.origins().forEach((key, origin) -> origins.put(key.toString(), origin.describe()));
+        assertEquals(Map.of(
+                "core.hook_timeout_ms", "default",
+                "plugins.greet.dflt", "plugin greet (defaults)",
+                "plugins.greet.system", "file:" + root.resolve("etc/config.toml"),
+                "plugins.greet.user", "file:" + userFile(),
+                "plugins.greet.project", "file:" + root.resolve("project/.acme/config.toml"),
+                "plugins.greet.env", "env:ACME_CONFIG_PLUGINS__GREET__ENV",
+                "plugins.greet.lang", "command line: -c plugins.greet.lang=flag",
+                "plugins.greet.flag", "command line: -c plugins.greet.flag=[5]"), origins);
+    }
+
+    @Test
+    void nullInAHigherLayerDeletesTheKeyAndItsOrigin() throws Exception {
+        write(userFile(), "[plugins.greet]\nlang = 'fr'\nkeep = true\n");
+        env.put("ACME_CONFIG_PLUGINS__GREET__LANG", "null");
+        Merged merged = Configuration.load(settings(work()), List.of()).merged();
+        assertEquals(json("{\"keep\":true}"), merged.get(ConfigKey.of("plugins", "greet")).orElseThrow());
+        assertFalse(merged.origins().containsKey(ConfigKey.of("plugins", "greet", "lang")));
+    }
+
+    @Test
+    void environmentKeysAndValues() throws Exception {
+        env.put("ACME_CONFIG_CORE__HOOK_TIMEOUT_MS", "500");
+        env.put("ACME_CONFIG_PLUGINS__GREET__REQUIRED", "true");
+        env.put("ACME_CONFIG_PLUGINS__GREET__NAME", "\"quoted\"");
+        env.put("ACME_CONFIG_PLUGINS__GREET__WORD", "fr");
+        env.put("ACME_CONFIG_PLUGINS__GREET__OBJ", "{\"a\":[1,2]}");
+        env.put("JIG_CONFIG_PLUGINS__GREET__OTHER", "another CLI's");
+        Configuration config = Configuration.load(settings(work()), List.of());
+        assertEquals(Duration.ofMillis(500), config.hookTimeout());
+        assertTrue(config.required("greet"));
+        assertEquals(json("{\"required\":true,\"name\":\"quoted\",\"word\":\"fr\",\"obj\":{\"a\":[1,2]}}"),
+                config.merged().get(ConfigKey.of("plugins", "greet")).orElseThrow());
+    }
+
+    @Test
+    void aLongerVariableNameWinsOverItsPrefix() throws Exception {
+        env.put("ACME_CONFIG_PLUGINS__GREET", "{\"lang\":\"de\",\"x\":1}");
+        env.put("ACME_CONFIG_PLUGINS__GREET__LANG", "fr");
+        assertEquals(json("{\"lang\":\"fr\",\"x\":1}"),
+                Configuration.load(settings(work()), List.of()).merged().get(ConfigKey.of("plugins", "greet")).orElseThrow());
+    }
+
+    @Test
+    void malformedTomlNamesFileAndLine() throws Exception {
+        write(userFile(), "[plugins.greet]\nlang = 'fr'\nshout = = true\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of()));
+        assertTrue(e.getMessage().startsWith(userFile() + ":3: "), e.getMessage());
+        assertEquals(ExitStatus.CONFIG, e.exitStatus());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aValueWhereATableBelongsIsAProblemNamingFileAndKey() throws Exception {
+        write(userFile(), "plugins.greet = 'loud'\n");
+        Configuration config = Configuration.read(settings(work()), List.of());
+        ConfigException e = assertThrows(ConfigException.class, config::check);
+        assertEquals(userFile() + ": 'plugins.greet' must be a table, not a string (\"loud\"). Fix the file or run"
+                + " 'acme config unset --user plugins.greet'.", e.getMessage());
+        assertEquals(ExitStatus.CONFIG, e.exitStatus());
+    }
+
+    @Test
+    void hostSettingsOfTheWrongType() throws Exception {
+        env.put("ACME_CONFIG_CORE__HOOK_TIMEOUT_MS", "0");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of()));
+        assertTrue(e.getMessage().startsWith("environment variable ACME_CONFIG_CORE__HOOK_TIMEOUT_MS: 'core.hook_timeout_ms'"
+                + " must be an integer of at least 1"), e.getMessage());
+        env.clear();
+        ConfigException required = assertThrows(ConfigException.class,
+                () -> Configuration.load(settings(work()), List.of("plugins.greet.required=yes")));
+        assertTrue(required.getMessage().contains("'plugins.greet.required' must be true or false"), required.getMessage());
+    }
+
+    @Test
+    void aBadKeyInAFileIsAProblem() throws Exception {
+        write(userFile(), "[plugins.\"my plugin\"]\nx = 1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of()));
+        assertTrue(e.getMessage().contains("'plugins.my plugin' is not a valid key"), e.getMessage());
+    }
+
+    @Test
+    void aBadKeyInAFlagIsAUsageError() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configuration.load(settings(work()), List.of("plugins..x=1")));
+        assertEquals(ExitStatus.USAGE, e.exitStatus());
+    }
+
+    @Test
+    void theNearestProjectFileWins() throws Exception {
+        write(root.resolve("project/.acme/config.toml"), "plugins.p.where = 'top'\n");
+        write(root.resolve("project/a/.acme/config.toml"), "plugins.p.where = 'a'\n");
+        Configuration config = Configuration.load(settings(work()), List.of());
+        assertEquals(Optional.of(root.resolve("project/a/.acme/config.toml")), config.locations().project());
+        assertEquals("a", config.merged().get(ConfigKey.of("plugins", "p", "where")).orElseThrow().asText());
+    }
+
+    @Test
+    void aRelativeXdgConfigHomeIsIgnored() throws Exception {
+        env.put("XDG_CONFIG_HOME", "relative");
+        assertEquals(Optional.of(userFile()), Configuration.load(settings(work()), List.of()).locations().user());
+        env.put("XDG_CONFIG_HOME", root.resolve("xdg").toString());
+        assertEquals(Optional.of(root.resolve("xdg/acme/config.toml")),
+                Configuration.load(settings(work()), List.of()).locations().user());
+    }
+
+    @Test
+    void hookPatchesStayInsideTheNamespaceAndTheSchema() throws Exception {
+        write(userFile(), "plugins.greet.lang = 'fr'\n");
+        ConfigSpec spec = new ConfigSpec(json("{\"lang\":\"en\",\"shout\":false}"),
+                json("{\"type\":\"object\",\"properties\":{\"shout\":{\"type\":\"boolean\"},\"lang\":{\"type\":\"string\"}}}"));
+        PluginConfig view = Configuration.load(settings(work()), List.of()).forPlugin("greet", spec);
+
+        assertEquals(Optional.of("patch touches 'core' outside plugins.greet"),
+                view.applyHookPatch(json("{\"core\":{\"hook_timeout_ms\":1},\"plugins\":{\"greet\":{\"shout\":true}}}")));
+        assertEquals(Optional.of("patch touches 'plugins.other' outside plugins.greet"),
+                view.applyHookPatch(json("{\"plugins\":{\"other\":{\"x\":1}}}")));
+        assertTrue(view.applyHookPatch(json("{\"plugins\":{\"greet\":{\"required\":true}}}")).isPresent());
+        Optional<String> invalid = view.applyHookPatch(json("{\"plugins\":{\"greet\":{\"shout\":\"yes\"}}}"));
+        assertTrue(invalid.orElseThrow().contains("plugins.greet.shout"), invalid.toString());
+
+        assertEquals(Optional.empty(), view.applyHookPatch(json("{\"plugins\":{\"greet\":{\"shout\":true,\"lang\":\"de\"}}}")));
+        // The hook sits below the files: the user's lang stays.
+        assertEquals(json("{\"core\":{\"hook_timeout_ms\":5000},\"plugins\":{\"greet\":{\"lang\":\"fr\",\"shout\":true}}}"),
+                view.delivery());
+        assertEquals("plugin greet (config hook)",
+                view.merged().origins().get(ConfigKey.of("plugins", "greet", "shout")).describe());
+        assertEquals(List.of(), view.problems());
+    }
+
+    @Test
+    void problemsNameTheKeyAndWhereItWasSet() throws Exception {
+        write(userFile(), "plugins.greet.shout = 'yes'\nplugins.other.secret = 1\n");
+        ConfigSpec spec = new ConfigSpec(null, json("{\"type\":\"object\",\"properties\":{\"shout\":{\"type\":\"boolean\"}},"
+                + "\"additionalProperties\":false}"));
+        env.put("ACME_CONFIG_PLUGINS__GREET__EXTRA", "1");
+        env.put("ACME_CONFIG_PLUGINS__GREET__REQUIRED", "true");
+        PluginConfig view = Configuration.load(settings(work()), List.of()).forPlugin("greet", spec);
+        List<String> problems = view.problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.contains("plugins.greet.shout: string found, boolean expected (set in " + userFile() + ")"),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("plugins.greet.extra: ")
+                && p.endsWith("(set in environment variable ACME_CONFIG_PLUGINS__GREET__EXTRA)")), problems.toString());
+        assertFalse(view.delivery().path("plugins").has("other"), "another plugin's namespace is never delivered");
+    }
+}
