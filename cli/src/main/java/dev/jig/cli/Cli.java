@@ -109,8 +109,10 @@ final class Cli {
             return builtin(invocation, builtin.name(), builtin.args());
         }
         // A route skips the JVM and with it the hooks and configuration: only when there are none.
+        // Inside a hook there are no hooks, which says nothing of the commands run outside one.
+        boolean insideHook = settings.env(settings.cli().envPrefix() + "HOOK").isPresent();
         Optional<RouteWriter> routes = invocation.hooks().subscribers().isEmpty() && invocation.config().isEmpty()
-                ? routes(host) : Optional.empty();
+                && !insideHook ? routes(host) : Optional.empty();
         return PluginDispatch.run(host, dispatch, options.command(), invocation.stderr(), invocation.hooks(),
                 invocation.configs(), launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
     }

@@ -174,6 +174,20 @@ class HooksIT {
         assertFalse(Files.exists(marker), "the command did not run");
     }
 
+    @Test
+    void aRunInsideAHookLeavesNoRouteThatWouldSkipHooksLater() throws Exception {
+        hook("audit").hooks("prerun").on("prerun", abort("not now", 5)).writeTo(sandbox.userDir());
+        Thread.sleep(1200); // old enough files: only the hook could keep a route from being written
+        sandbox.env.put("JIG_HOOK", "outer");
+        assertEquals(3, sandbox.jig("target").exitCode(), "inside a hook, no hooks fire");
+        sandbox.env.remove("JIG_HOOK");
+
+        Sandbox.Result result = sandbox.jig("target");
+
+        assertEquals(5, result.exitCode(), result::toString);
+        assertFalse(Files.exists(sandbox.root.resolve("cache/jig/routes/target")), "no route was written");
+    }
+
     // 2. env additions and postrun
 
     @Test

@@ -87,4 +87,43 @@ class SamplePluginsIT {
                     name + " has a summary in\n" + overview);
         }
     }
+
+    @Test
+    void thePythonSamplesPrerunHookTellsEveryCommandWhatRan() {
+        Path dir = Sandbox.mkdirs(root.resolve("show"));
+        Sandbox.executable(dir.resolve("jig-show"), "#!/bin/sh\necho \"last=$GREET_LAST_COMMAND\"\n");
+        sandbox.env.put("JIG_PLUGIN_PATH", sandbox.env.get("JIG_PLUGIN_PATH") + ":" + dir);
+
+        Sandbox.Result result = sandbox.jig("show", "x");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("last=show\n", result.stdout());
+    }
+
+    @Test
+    void thePythonSamplesPrerunHookStopsAForbiddenCommand() {
+        Sandbox.Result result = sandbox.jig("-c", "plugins.greet.forbid=[\"hello\"]", "hello", "Ada");
+        assertEquals(3, result.exitCode(), result::toString);
+        assertEquals("", result.stdout(), "the command did not run");
+        assertEquals("jig: plugin 'greet' stopped the command: greet: 'jig hello' is not allowed here (plugins.greet.forbid)\n",
+                result.stderr());
+        assertEquals(0, sandbox.jig("hello", "Ada").exitCode(), "allowed again without the setting");
+    }
+
+    @Test
+    void theJavaSampleReadsItsConfiguration() {
+        byte[] text = "b a b c b a\n".getBytes(StandardCharsets.UTF_8);
+        Sandbox.Result byDefault = sandbox.run(sandbox.command("wordcount", "top"), text);
+        assertEquals(0, byDefault.exitCode(), byDefault::toString);
+        assertEquals(3, byDefault.stdout().lines().count(), "the default of 10 shows all three words: " + byDefault);
+
+        Sandbox.Result configured = sandbox.run(sandbox.command("-c", "plugins.wordcount.top=1", "wordcount", "top"), text);
+        assertEquals(0, configured.exitCode(), configured::toString);
+        assertEquals(1, configured.stdout().lines().count(), configured::toString);
+        assertTrue(configured.stdout().contains("b"), configured::toString);
+
+        Sandbox.Result invalid = sandbox.run(sandbox.command("-c", "plugins.wordcount.top=0", "wordcount", "top"), text);
+        assertEquals(78, invalid.exitCode(), "the schema says top >= 1: " + invalid);
+        assertTrue(invalid.stderr().startsWith("jig: the configuration of plugin 'wordcount' does not fit its schema: plugins.wordcount.top"),
+                invalid::toString);
+    }
 }
