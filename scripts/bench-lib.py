@@ -4,8 +4,8 @@
 scripts/bench builds jig and compiles the C plugins, then runs this. It sets up an isolated HOME
 under bench/work, times each command with time.perf_counter_ns around subprocess.run (stdin,
 stdout and stderr on /dev/null), checks what the numbers depend on (the launcher's fast path was
-taken, a warm cache starts no plugin), runs the JMH codec benchmark and the session round trip,
-and writes bench/results.md.
+taken, a warm cache starts no plugin, every hook plugin got its hooks in every run), runs the JMH
+codec benchmark and the session and hook round trips, and writes bench/results.md.
 """
 
 import argparse
@@ -23,6 +23,59 @@ import time
 
 NS_PER_MS = 1_000_000
 MIB = 1024 * 1024
+
+# The Python hook plugin: what hook.c does, written the way a small real plugin would be (the json
+# module, one message per line). @PYTHON@ becomes the interpreter running the bench.
+PYTHON_HOOK = """#!@PYTHON@
+import json
+import os
+import sys
+import time
+
+
+def note(line):
+    log = os.environ.get("BENCH_HOOK_LOG")
+    if log:
+        with open(log, "a") as f:
+            f.write(line + "\\n")
+
+
+def main():
+    start = time.monotonic_ns()
+    name = os.path.basename(sys.argv[0])
+    name = name[4:] if name.startswith("jig-") else name
+    if sys.argv[1:2] != ["--jig-protocol"]:
+        print("hook plugin: nothing to run")
+        return
+    initialized = hooks = 0
+    for line in sys.stdin:
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(message, dict) or "id" not in message or "method" not in message:
+            continue
+        result = {}
+        if message["method"] == "initialize":
+            result = {"protocolVersion": 1, "plugin": {"name": name, "version": "1.0.0",
+                      "description": "bench hook plugin " + name, "hooks": ["prerun", "postrun"]}}
+            initialized = time.monotonic_ns()
+        elif message["method"] == "hook":
+            hooks += 1
+            event = (message.get("params") or {}).get("event")
+            if event == "prerun":
+                note(f"prerun {name} {os.getpid()}")
+                result = {"action": "continue"}
+            elif event == "postrun":
+                note(f"postrun {name} {os.getpid()}")
+        sys.stdout.write(json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": result}) + "\\n")
+        sys.stdout.flush()
+    if hooks:
+        note(f"exit {name} {os.getpid()} {start} {initialized} {time.monotonic_ns()}")
+
+
+main()
+"""
 
 
 def env_int(name, default):
@@ -80,6 +133,7 @@ class Bench:
         self.notes = []  # lines
         self.commands = []  # (label, shown)
         self.started = time.monotonic()
+        self.load_start = self.load_now()
         self.source = self.describe_checkout()
 
     def describe_checkout(self):
@@ -163,6 +217,31 @@ class Bench:
             for i in range(1, n + 1):
                 self.copy_executable(self.args.proto, os.path.join(plugins, f"jig-p{i:0{width}d}"))
             self.plugin_homes[n] = home
+
+        # Hooks: jig-hello plus N copies of the C hook plugin (jig-h1…), or one Python hook plugin.
+        self.hook_homes = {}
+        for n in (1, 5):
+            home = os.path.join(work, "homes", f"hooks-{n}")
+            plugins = os.path.join(home, ".config", "jig", "plugins")
+            self.copy_executable(self.args.hello, os.path.join(plugins, "jig-hello"))
+            for i in range(1, n + 1):
+                self.copy_executable(self.args.hook, os.path.join(plugins, f"jig-h{i}"))
+            self.hook_homes[n] = (home, [f"h{i}" for i in range(1, n + 1)])
+        home = os.path.join(work, "homes", "hooks-python")
+        plugins = os.path.join(home, ".config", "jig", "plugins")
+        self.copy_executable(self.args.hello, os.path.join(plugins, "jig-hello"))
+        self.python_hook = os.path.join(work, "src", "hook.py")
+        with open(self.python_hook, "w") as f:
+            f.write(PYTHON_HOOK.replace("@PYTHON@", sys.executable))
+        self.copy_executable(self.python_hook, os.path.join(plugins, "jig-hpy"))
+        self.hook_homes["python"] = (home, ["hpy"])
+
+        # Dispatch with 100 protocol plugins that subscribe to nothing, plus jig-hello.
+        self.quiet_home = os.path.join(work, "homes", "quiet-100")
+        plugins = os.path.join(self.quiet_home, ".config", "jig", "plugins")
+        self.copy_executable(self.args.hello, os.path.join(plugins, "jig-hello"))
+        for i in range(1, 101):
+            self.copy_executable(self.args.proto, os.path.join(plugins, f"jig-p{i:03d}"))
 
         self.tools = {name: shutil.which(name, path=self.path) for name in ("git", "docker")}
         self.tools["gh"] = shutil.which("gh") or shutil.which("gh", path=self.path)
@@ -610,15 +689,243 @@ class Bench:
         self.warm_commands = warm
         self.version_command = version
 
+    def hook_log_check(self, log_dir, runs, names):
+        """Reads the hook log of each run (run-001… under log_dir; one per run, warm-ups included).
+
+        A run passes when every hook plugin logged exactly one prerun and one postrun from the same
+        process and that process exited at end of input before jig did, and nothing else logged.
+        Returns the runs that failed (with why) and the most sessions that were starting at once
+        (from each session's start to its initialize answer) in any run."""
+        failed, starting = [], []
+        for run in range(1, runs + 1):
+            lines = self.probe_log_lines(os.path.join(log_dir, f"run-{run:03d}"))
+            problems = []
+            intervals = []
+            for name in names:
+                mine = [line for line in lines if len(line) >= 3 and line[1] == name]
+                pre = [line[2] for line in mine if line[0] == "prerun"]
+                post = [line[2] for line in mine if line[0] == "postrun"]
+                end = [line for line in mine if line[0] == "exit"]
+                if len(pre) != 1 or len(post) != 1 or pre != post:
+                    problems.append(f"{name}: {len(pre)} prerun, {len(post)} postrun"
+                                    + ("" if pre == post else " (from different processes)"))
+                elif len(end) != 1 or end[0][2] != pre[0]:
+                    problems.append(f"{name}: its session did not end at end of input before jig exited")
+                else:
+                    intervals.append((int(end[0][3]), int(end[0][4])))
+            strangers = [line for line in lines if len(line) < 3 or line[1] not in names]
+            if strangers:
+                problems.append(f"unexpected lines: {' '.join(strangers[0])}")
+            if problems:
+                failed.append((run, "; ".join(problems)))
+            elif intervals:
+                starting.append(self.max_overlap(intervals))
+        return failed, max(starting, default=0)
+
     def hooks(self):
-        for n in (1, 5):
-            self.add_row("hooks", f"`jig hello` with {n} prerun/postrun hook plugin{'s' if n > 1 else ''}",
-                         "n/a (hooks not implemented yet)", "", "",
-                         note="compare with the `jig hello` rows above (no hooks)")
-        self.notes.append("Hooks: `hook` is reserved in PROTOCOL.md §4.4 but not implemented; the rows print n/a. "
-                          "RouteWriter keeps a route from being written when a hook applies, so a hooked command "
-                          "will take the JVM path plus a session per hook plugin (see the round-trip row for the "
-                          "session's own cost).")
+        """`jig hello` with 0, 1 and 5 C hook plugins (and 1 Python one), all on the JVM path."""
+        progress(f"hooks: jig hello with 0, 1 and 5 hook plugins ({self.runs} runs each, interleaved)")
+        env0 = self.dispatch_env
+        fast0 = self.jig("hooks-fast0", "`jig hello`, no hook plugin (launcher fast path, for scale)", ["hello"],
+                         dict(env0, JIG_JAVA=self.counting_java), "JIG_JAVA=bench/work/bin/java-counting ")
+        jvm0 = self.jig("hooks-jvm0", "`JIG_NO_ROUTES=1 jig hello`, no hook plugin (JVM path: the baseline)",
+                        ["hello"], dict(env0, JIG_NO_ROUTES="1"), "JIG_NO_ROUTES=1 ")
+        hooked, logs = {}, {}
+        for key, label in ((1, "1 C hook plugin"), (5, "5 C hook plugins"), ("python", "1 Python hook plugin")):
+            home, names = self.hook_homes[key]
+            log_dir = os.path.join(self.work, "logs", f"hooks-{key}")
+            os.makedirs(log_dir)
+            state = {"run": 0}
+            env = self.home_env(home)
+
+            def before(env=env, log_dir=log_dir, state=state):
+                state["run"] += 1
+                env["BENCH_HOOK_LOG"] = os.path.join(log_dir, f"run-{state['run']:03d}")
+
+            hooked[key] = Command(f"hooks-{key}", f"`jig hello` with {label} (prerun + postrun)",
+                                  [self.launcher, "hello"], env, f"jig hello  # HOME=bench/work/homes/hooks-{key}",
+                                  before)
+            logs[key] = (log_dir, state, names)
+
+        # Before anything is timed: every command prints hello, and every hooked one fires its hooks
+        # (the first run also probes the hook plugins for their metadata).
+        for command in (fast0, jvm0, *hooked.values()):
+            code, out, err = self.output_of(command)
+            if code != 0 or out != "hello\n" or err:
+                sys.exit(f"bench: {command.shown} printed {out!r} and {err!r} (exit {code})")
+        for key, (log_dir, state, names) in logs.items():
+            failed, _ = self.hook_log_check(log_dir, state["run"], names)
+            if failed:
+                sys.exit(f"bench: {hooked[key].label}: the hooks did not fire as they should: {failed[0][1]}")
+
+        # The no-hook home's route and quiet mark are normally in place since the dispatch rows; make sure.
+        for _ in range(8):
+            open(self.jvm_log, "w").close()
+            self.run_once(jvm0)
+            self.run_once(fast0)
+            with open(self.jvm_log) as f:
+                if not f.read():
+                    break
+            time.sleep(1.1)
+        commands = [fast0, jvm0, *hooked.values()]
+        for key in logs:
+            logs[key][1]["run"] = 0
+            shutil.rmtree(logs[key][0])
+            os.makedirs(logs[key][0])
+        open(self.jvm_log, "w").close()
+        quiet = os.path.join(env0["XDG_CACHE_HOME"], "jig", "hooks", "quiet")
+        quiet_before = self.stamp(quiet)
+        self.measure(commands, self.runs)
+        quiet_after = self.stamp(quiet)
+        with open(self.jvm_log) as f:
+            jvm_starts = len(f.readlines())
+        fast_runs = len(fast0.times) + 2
+
+        section = "hooks"
+        base = self.median(jvm0)
+        self.add_time_row(section, fast0, note=f"{jvm_starts} JVM starts in {fast_runs} runs; "
+                          f"the JVM path below takes {base / self.median(fast0):.0f}× as long")
+        self.add_time_row(section, jvm0, note="every hook row is compared with this one")
+        fired_ok = True
+        fired, routed_homes = [], []
+        for key, command in hooked.items():
+            log_dir, state, names = logs[key]
+            failed, starting = self.hook_log_check(log_dir, state["run"], names)
+            route = os.path.join(command.env["XDG_CACHE_HOME"], "jig", "routes", "hello")
+            routed = os.path.exists(route)
+            if routed:
+                routed_homes.append(self.rel(os.path.dirname(command.env["XDG_CACHE_HOME"])))
+            runs = state["run"]
+            if failed or routed or not command.times:
+                fired_ok = False
+                why = (f"hooks did not fire as they should in {len(failed)} of {runs} runs (first: run {failed[0][0]}: "
+                       f"{failed[0][1]})" if failed else "")
+                if routed:
+                    why += ("; " if why else "") + f"jig wrote the route {self.rel(route)} (hooked commands must have none)"
+                if not command.times:
+                    why += ("; " if why else "") + "every run failed"
+                self.add_row(section, command.label, "FAILED: no figure", "", str(len(command.times)),
+                             "prerun and postrun reached every plugin in every run", "FAIL", why)
+                self.commands.append((command.label, command.shown))
+                self.checks.append(f"HOOKS DID NOT FIRE: {command.label}: {why}.")
+                progress(f"HOOKS DID NOT FIRE: {command.label}: {why}")
+                continue
+            ratio = self.median(command) / base
+            extra = self.median(command) - base
+            note = f"{ratio:.2f}× the JVM path; +{self.ms(extra)}"
+            one = hooked[1]
+            if len(names) > 1 and one.times and not one.failures:
+                note += f" (+{self.ms((self.median(command) - self.median(one)) / (len(names) - 1))} per plugin past the first)"
+            note += f"; most sessions starting at once: {starting}"
+            self.add_time_row(section, command, "prerun and postrun reached every plugin in every run", "PASS", note)
+            fired.append(f"{command.label.split(' with ')[1].split(' (')[0]}: {runs} runs × {len(names)} "
+                         f"plugin{'s' if len(names) > 1 else ''}")
+            self.ratios.append((f"jig hello with {command.label.split(' with ')[1].split(' (')[0]} / without "
+                                "(both JVM path)", f"{ratio:.2f}×", "", ""))
+        self.ratios.append(("jig hello, no hooks: fast path / JVM path", f"{self.median(fast0) / base:.3f}×", "", ""))
+        quiet_ok = quiet_before is not None and quiet_before == quiet_after
+        self.checks.append(
+            "Hooks: each hook plugin appends `prerun`/`postrun` lines (with its pid) to a log of its own per run, "
+            "and `exit` when its input ends; every run, warm-ups included, had exactly one prerun and one postrun "
+            "per plugin from one process, which exited before jig did"
+            + (" (" + "; ".join(fired) + ")" if fired else "")
+            + ("." if fired_ok else ": NOT IN EVERY ROW, see the FAILED rows.")
+            + (" No hooked home has a route for `hello`, so every hooked run took the JVM path." if not routed_homes
+               else f" ROUTES WERE WRITTEN in {', '.join(routed_homes)}: hooked runs could skip the JVM and the hooks.")
+            + f" The no-hook fast-path row started {jvm_starts} JVMs in {fast_runs} runs"
+            + (" (every run took the fast path)." if jvm_starts == 0 else " (THE FAST PATH WAS NOT TAKEN).")
+            + f" The quiet mark `{self.rel(quiet)}` of the no-hook home "
+            + ("existed and was not rewritten during the timed runs (it held each time)." if quiet_ok
+               else "WAS MISSING OR REWRITTEN during the timed runs (a scan instead of a few stats)."))
+        self.targets.append(("hooks fire: prerun and postrun reach every hook plugin in every timed run",
+                             "; ".join(fired) if fired_ok else "see the FAILED rows", self.verdict(fired_ok)))
+
+    @staticmethod
+    def stamp(path):
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    def quiet_dispatch(self):
+        """With 100 plugins that subscribe to nothing: hooks on (the quiet mark answers) vs hooks off."""
+        progress(f"dispatch with 100 non-subscribing plugins: hooks on vs JIG_HOOK=1 ({2 * self.runs} runs each, "
+                 f"interleaved with the fast path, {self.runs} runs)")
+        env = dict(self.home_env(self.quiet_home), BENCH_PROBE_LOG=os.path.join(self.work, "logs", "quiet-100"))
+        on = self.jig("quiet-on", "`JIG_NO_ROUTES=1 jig hello`, 100 plugins subscribing to nothing "
+                      "(hooks on, quiet mark warm)", ["hello"], dict(env, JIG_NO_ROUTES="1"), "JIG_NO_ROUTES=1 ")
+        off = self.jig("quiet-off", "`JIG_NO_ROUTES=1 JIG_HOOK=1 jig hello`, 100 plugins (hooks off)", ["hello"],
+                       dict(env, JIG_NO_ROUTES="1", JIG_HOOK="1"), "JIG_NO_ROUTES=1 JIG_HOOK=1 ")
+        fast = self.jig("quiet-fast", "`jig hello`, 100 plugins (launcher fast path: the route stamps every plugin)",
+                        ["hello"], dict(env, JIG_JAVA=self.counting_java), "JIG_JAVA=bench/work/bin/java-counting ")
+        for command in (on, off, fast):
+            code, out, err = self.output_of(command)
+            if code != 0 or out != "hello\n" or err:
+                sys.exit(f"bench: {command.shown} printed {out!r} and {err!r} (exit {code})")
+        # The host declines to write the mark or the route for files changed moments ago: run until
+        # both exist and the fast path is taken, a few seconds at most.
+        quiet = os.path.join(env["XDG_CACHE_HOME"], "jig", "hooks", "quiet")
+        route = os.path.join(env["XDG_CACHE_HOME"], "jig", "routes", "hello")
+        for _ in range(8):
+            self.run_once(on)
+            open(self.jvm_log, "w").close()
+            self.run_once(fast)
+            with open(self.jvm_log) as f:
+                if os.path.isfile(quiet) and not f.read():
+                    break
+            time.sleep(1.1)
+        open(self.jvm_log, "w").close()
+        open(env["BENCH_PROBE_LOG"], "w").close()
+        # Warm-ups go first in measure(): the mark is stamped after them.
+        self.measure([on, off, fast], 0, warmups=2)
+        before = self.stamp(quiet)
+        # The target is a 5% margin on a ~150 ms JVM run, about the size of this machine's run-to-run
+        # noise: the two compared rows get twice the runs (the fast-path row keeps BENCH_RUNS).
+        self.measure([on, off, fast], 2 * self.runs, warmups=0, fewer={fast.key: self.runs})
+        after = self.stamp(quiet)
+        with open(self.jvm_log) as f:
+            jvm_starts = len(f.readlines())
+        starts = len(self.probe_log_lines(env["BENCH_PROBE_LOG"]))
+        fast_runs = len(fast.times) + 2
+        mark_ok = before is not None and before == after
+        medians = self.median(on) / self.median(off)
+        # On this loaded machine a run's time moves with the other work going on, and the medians of
+        # two rows can land in different modes; the runs of one round are seconds apart, so the median
+        # of the per-round ratios is the steadier figure, and the target is judged on it.
+        pairs = [a / b for a, b in zip(on.times, off.times)] if not on.failures and not off.failures else []
+        ratio = statistics.median(pairs) if pairs else medians
+        ok = ratio <= 1.05 and mark_ok
+        section = "hooks"
+        self.add_time_row(section, off, note="the baseline of the row below")
+        self.add_time_row(section, on, f"≤ 1.05× hooks off: {ratio:.3f}×", self.verdict(ok),
+                          f"median of the {len(pairs)} per-round ratios; ratio of the medians {medians:.3f}×; "
+                          f"quiet mark {'held in every run' if mark_ok else 'MISSING OR REWRITTEN'}; "
+                          f"{starts} plugin starts")
+        self.add_time_row(section, fast, note=f"{jvm_starts} JVM starts in {fast_runs} runs; "
+                          f"{self.median(fast) / self.median(self.dispatch_commands['fast']):.2f}× the fast path "
+                          "with 1 plugin (dispatch rows)")
+        self.ratios.append(("JIG_NO_ROUTES=1 jig hello, 100 plugins subscribing to nothing: hooks on / JIG_HOOK=1 "
+                            "(median of per-round ratios)", f"{ratio:.3f}×", "≤ 1.05×", self.verdict(ok)))
+        self.ratios.append(("the same, ratio of the medians", f"{medians:.3f}×", "", ""))
+        self.ratios.append(("jig hello fast path: 100 plugins / 1 plugin on the search path",
+                            f"{self.median(fast) / self.median(self.dispatch_commands['fast']):.2f}×", "", ""))
+        self.targets.append(("dispatch free of hook cost when no plugin subscribes (100 plugins, quiet mark)",
+                             f"{ratio:.3f}× per round; medians {self.ms(self.median(on))} vs "
+                             f"{self.ms(self.median(off))} with JIG_HOOK=1 ({medians:.3f}×)",
+                             self.verdict(ok)))
+        fast_ok = jvm_starts == 0
+        self.targets.append(("`jig hello` takes the fast path with 100 plugins on the search path",
+                             f"{jvm_starts} JVM starts in {fast_runs} runs", self.verdict(fast_ok)))
+        self.checks.append(
+            f"No subscriber, 100 plugins: the quiet mark `{self.rel(quiet)}` "
+            + ("existed and kept its inode and timestamps through the timed runs, so every hooks-on run took it "
+               "as the answer (a run that scanned would have rewritten it)" if mark_ok
+               else "WAS MISSING OR REWRITTEN during the timed runs, so some runs scanned")
+            + f"; {starts} plugin processes started during them; the route `{self.rel(route)}` "
+            + ("exists" if os.path.isfile(route) else "is MISSING")
+            + f" and the fast-path row started {jvm_starts} JVMs in {fast_runs} runs"
+            + (" (every run took the fast path)." if fast_ok else " (THE FAST PATH WAS NOT TAKEN)."))
 
     def codec(self):
         if self.skip_jmh:
@@ -658,25 +965,31 @@ class Bench:
                              self.verdict(slowest > 300_000)))
 
     def round_trip(self):
-        progress("protocol round trip on a live session (1,000 warm-up + 10,000 timed)")
-        plugin = os.path.join(self.plugin_homes[10], ".config", "jig", "plugins", "jig-p01")
+        progress("protocol round trip and prerun hook round trip on a live session (1,000 warm-up + 10,000 timed each)")
         classpath = ":".join([os.path.join(self.work, "classes", "cli-test"), self.jar])
-        argv = [self.java, "-cp", classpath, "dev.jig.bench.SessionRoundTrip", plugin, "1000", "10000"]
-        done = subprocess.run(argv, cwd=self.cwd, env=self.home_env(self.plugin_homes[10]), stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(f"bench: the round trip failed (exit {done.returncode}): {done.stderr}")
-        r = json.loads(done.stdout.strip().splitlines()[-1])
-        ok = r["median_us"] < 1000
-        self.add_row("round trip", "protocol round trip on a live session (the transport hooks will use)",
-                     f"{r['median_us']:.1f} µs", f"{r['min_us']:.1f} – {r['max_us']:,.1f} µs",
-                     f"{r['count']:,}", "< 1 ms", self.verdict(ok),
-                     f"p99 {r['p99_us']:.1f} µs; mean {r['mean_us']:.1f} µs; after {r['warmup']:,} warm-up round trips")
-        self.commands.append(("protocol round trip",
-                              "java -cp bench/work/classes/cli-test:bench/work/install/lib/jig.jar dev.jig.bench.SessionRoundTrip "
-                              f"{self.rel(plugin)} 1000 10000"))
-        self.targets.append(("protocol round trip < 1 ms", f"median {r['median_us']:.1f} µs, p99 {r['p99_us']:.1f} µs",
-                             self.verdict(ok)))
+        plain = os.path.join(self.plugin_homes[10], ".config", "jig", "plugins", "jig-p01")
+        hook = os.path.join(self.hook_homes[1][0], ".config", "jig", "plugins", "jig-h1")
+        rows = (
+            ([], plain, self.plugin_homes[10], "protocol round trip on a live session (transport only: a small "
+             "request, an empty result)", "protocol round trip < 1 ms"),
+            (["--hook"], hook, self.hook_homes[1][0], "hook round trip: one `prerun` on a live hook session "
+             "(HookParams built, sent, reply decoded as a HookResult)", "hook round trip < 1 ms"),
+        )
+        for flags, plugin, home, label, target in rows:
+            argv = [self.java, "-cp", classpath, "dev.jig.bench.SessionRoundTrip", *flags, plugin, "1000", "10000"]
+            done = subprocess.run(argv, cwd=self.cwd, env=self.home_env(home), stdin=subprocess.DEVNULL,
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                sys.exit(f"bench: the round trip {' '.join(flags)} failed (exit {done.returncode}): {done.stderr}")
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+            ok = r["median_us"] < 1000
+            self.add_row("round trip", label, f"{r['median_us']:.1f} µs", f"{r['min_us']:.1f} – {r['max_us']:,.1f} µs",
+                         f"{r['count']:,}", "< 1 ms", self.verdict(ok),
+                         f"p99 {r['p99_us']:.1f} µs; mean {r['mean_us']:.1f} µs; after {r['warmup']:,} warm-up round trips")
+            self.commands.append((label.split(" (")[0],
+                                  "java -cp bench/work/classes/cli-test:bench/work/install/lib/jig.jar "
+                                  f"dev.jig.bench.SessionRoundTrip {' '.join(flags + [self.rel(plugin)])} 1000 10000"))
+            self.targets.append((target, f"median {r['median_us']:.1f} µs, p99 {r['p99_us']:.1f} µs", self.verdict(ok)))
 
     def rss(self):
         if not self.time_bin:
@@ -750,6 +1063,8 @@ class Bench:
             ("nproc", f"{self.nproc} (`nproc`: {first_line(['nproc'])})"),
             ("CPU", cpu),
             ("memory", mem),
+            ("load average", f"{self.load_start} when measuring began; {self.load_now()} at the end (other work on "
+             "the machine moves the times; the ratios compare interleaved runs)"),
             ("kernel", f"{platform.system()} {platform.release()} {platform.machine()}"),
             ("`/bin/sh`", os.path.realpath("/bin/sh")),
             ("java", self.java),
@@ -763,6 +1078,28 @@ class Bench:
             ("jig", f"{self.rel(self.launcher)} + {self.rel(self.jar)}: copies of scripts/jig and cli/target/jig.jar "
              f"taken right after the build, from {self.source}"),
         ]
+
+    def hook_notes(self):
+        self.notes.append(
+            "Hooks (PROTOCOL.md §4.4): a plugin that lists `hooks` is started in protocol mode once per "
+            "invocation, gets `initialize`, then `prerun` before the command and `postrun` after it, then end of "
+            "input. While any plugin subscribes, jig writes no route, so a hooked `jig hello` always takes the JVM "
+            "path: the hook rows run without `JIG_NO_ROUTES` and are compared with `JIG_NO_ROUTES=1 jig hello` "
+            "with no hook plugin. Their extra cost is the scan for subscribers (cached records), starting the hook "
+            "sessions (in parallel, one thread each), two requests per plugin one plugin at a time, and closing "
+            "the sessions at the end; the C plugins keep the plugins' own start-up out of it, the Python row "
+            "shows a realistic one. The round-trip rows time one exchange on a session that is already up.")
+        self.notes.append(
+            "With no subscriber, a mark in the cache (`hooks/quiet`) holds the answer and is checked with a stat "
+            "of each search-path directory and plugin file instead of a scan; `JIG_HOOK` set (as it is inside a "
+            "hook) turns hooks off, which makes the baseline of the 100-plugin row.")
+
+    @staticmethod
+    def load_now():
+        try:
+            return " ".join(open("/proc/loadavg").read().split()[:3])
+        except OSError:
+            return "unknown"
 
     def write_report(self):
         elapsed = time.monotonic() - self.started
@@ -846,7 +1183,13 @@ class Bench:
             "(`bench/work/src/hello.c`); the N protocol plugins `jig-p1`… are copies of "
             "`bench/work/src/proto.c`. The N-plugin rows also set `BENCH_PROBE_LOG` (a file under "
             "`bench/work/logs`), where the C protocol plugin logs each start and, per probe, its start and end "
-            "times.")
+            "times. Hook rows: `bench/work/homes/hooks-1` and `hooks-5` hold `jig-hello` and 1 or 5 copies of "
+            "`bench/work/src/hook.c` (`jig-h1`…, subscribing to `prerun` and `postrun`), `hooks-python` holds "
+            "`jig-hello` and `jig-hpy` (`bench/work/src/hook.py`, the same plugin in Python); they set "
+            "`BENCH_HOOK_LOG` to a new file under `bench/work/logs/hooks-*` before each run, where each hook "
+            "plugin logs the hooks it gets; the no-hook rows use the dispatch home. "
+            "`bench/work/homes/quiet-100` holds `jig-hello` and 100 copies of `proto.c`, which subscribe to "
+            "nothing.")
         add("")
         add("| row | command |")
         add("|---|---|")
@@ -890,6 +1233,7 @@ def main():
     parser.add_argument("--java", required=True)
     parser.add_argument("--hello", required=True)
     parser.add_argument("--proto", required=True)
+    parser.add_argument("--hook", required=True)
     parser.add_argument("--protocol-classpath", required=True)
     parser.add_argument("--output", required=True)
     parser.add_argument("--build-command", action="append", default=[])
@@ -904,6 +1248,8 @@ def main():
     bench.dispatch()
     bench.help_and_list()
     bench.hooks()
+    bench.quiet_dispatch()
+    bench.hook_notes()
     bench.round_trip()
     bench.codec()
     bench.rss()

@@ -1,6 +1,7 @@
 package dev.jig.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.session.PluginSession;
 import dev.jig.protocol.Id;
 import dev.jig.protocol.Message;
@@ -9,6 +10,8 @@ import dev.jig.protocol.Protocol;
 import dev.jig.protocol.codec.Inbound;
 import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.method.CliInfo;
+import dev.jig.protocol.method.HookParams;
+import dev.jig.protocol.method.HookResult;
 import dev.jig.protocol.method.InitializeParams;
 import dev.jig.protocol.method.Methods;
 import java.io.IOException;
@@ -19,16 +22,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Times request-to-response round trips on one live {@link PluginSession}: the transport that
- * hooks will use. Run by {@code scripts/bench}:
+ * Times request-to-response round trips on one live {@link PluginSession}. Run by
+ * {@code scripts/bench}:
  *
- * <pre>java -cp cli/target/test-classes:cli/target/jig.jar dev.jig.bench.SessionRoundTrip PLUGIN [WARMUP [COUNT]]</pre>
+ * <pre>java -cp cli/target/test-classes:cli/target/jig.jar dev.jig.bench.SessionRoundTrip [--hook] PLUGIN [WARMUP [COUNT]]</pre>
  *
  * <p>{@code PLUGIN} is started with {@code --jig-protocol} and must answer {@code initialize}
- * and then every request with a result (the bench's C plugin does). The request is shaped like
- * a hook call ({@code hook} with a small params object); hooks are not specified yet, so this
- * measures the session and codec, not a hook. Prints one JSON object on stdout, times in
- * microseconds.
+ * and then every request with a result.
+ *
+ * <ul>
+ *   <li>Without {@code --hook}: the transport alone. Each request is a {@code bench.ping} with a
+ *       small params object, built before the clock starts; any result will do (the bench's
+ *       protocol plugin answers {@code {}}).</li>
+ *   <li>With {@code --hook}: one {@code prerun} hook as the host asks it. Each timed round trip
+ *       builds {@link HookParams#prerun} with the plugin's view of the configuration, writes it
+ *       as a {@code hook} request, reads the reply and decodes it as a {@link HookResult}, which
+ *       must say {@code continue}. {@code initialize} carries the configuration, as it does for a
+ *       hook session. The plugin must subscribe to {@code prerun} (the bench's hook plugin).</li>
+ * </ul>
+ *
+ * <p>Prints one JSON object on stdout, times in microseconds.
  */
 public final class SessionRoundTrip {
 
@@ -38,45 +51,84 @@ public final class SessionRoundTrip {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 3) {
-            System.err.println("usage: SessionRoundTrip PLUGIN [WARMUP [COUNT]]");
+        List<String> rest = Arrays.asList(args);
+        boolean hook = !rest.isEmpty() && rest.get(0).equals("--hook");
+        if (hook) {
+            rest = rest.subList(1, rest.size());
+        }
+        if (rest.isEmpty() || rest.size() > 3) {
+            System.err.println("usage: SessionRoundTrip [--hook] PLUGIN [WARMUP [COUNT]]");
             System.exit(2);
         }
-        String plugin = args[0];
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        int count = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        String plugin = rest.get(0);
+        int warmup = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 1_000;
+        int count = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 10_000;
 
-        JsonNode params = Json.mapper().readTree("{\"event\":\"prerun\",\"command\":[\"hello\"],\"args\":[\"--x\"]}");
+        String cwd = Path.of("").toAbsolutePath().toString();
+        JsonNode config = config(Path.of(plugin).getFileName().toString().replaceFirst("^jig-", ""));
+        RoundTrip trip = hook ? (session, id) -> hookRoundTrip(session, id, cwd, config) : pingRoundTrip();
         long[] nanos = new long[count];
         long started;
         long finished;
         try (PluginSession session = PluginSession.start(List.of(plugin, Protocol.ARGUMENT), System.getenv(),
-                Path.of("").toAbsolutePath())) {
+                Path.of(cwd))) {
+            CliInfo cli = new CliInfo("jig", "0.1.0");
             roundTrip(session, new Message.Request(Id.of(0), Methods.INITIALIZE,
-                    Payloads.tree(new InitializeParams(Protocol.VERSIONS, new CliInfo("jig", "0.1.0")))));
+                    Payloads.tree(hook ? new InitializeParams(Protocol.VERSIONS, cli, config)
+                            : new InitializeParams(Protocol.VERSIONS, cli))));
             for (int i = 1; i <= warmup; i++) {
-                roundTrip(session, new Message.Request(Id.of(i), "hook", params));
+                trip.run(session, i);
             }
             started = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                Message.Request request = new Message.Request(Id.of(warmup + 1L + i), "hook", params);
                 long t0 = System.nanoTime();
-                roundTrip(session, request);
+                trip.run(session, warmup + 1L + i);
                 nanos[i] = System.nanoTime() - t0;
             }
             finished = System.nanoTime();
         }
         Arrays.sort(nanos);
         System.out.println(String.format(Locale.ROOT,
-                "{\"count\":%d,\"warmup\":%d,\"median_us\":%.2f,\"p99_us\":%.2f,\"min_us\":%.2f,\"max_us\":%.2f,"
-                        + "\"mean_us\":%.2f,\"java\":\"%s\"}",
-                count, warmup, micros(percentile(nanos, 50)), micros(percentile(nanos, 99)), micros(nanos[0]),
-                micros(nanos[count - 1]), micros((finished - started) / (double) count),
+                "{\"mode\":\"%s\",\"count\":%d,\"warmup\":%d,\"median_us\":%.2f,\"p99_us\":%.2f,\"min_us\":%.2f,"
+                        + "\"max_us\":%.2f,\"mean_us\":%.2f,\"java\":\"%s\"}",
+                hook ? "hook" : "ping", count, warmup, micros(percentile(nanos, 50)), micros(percentile(nanos, 99)),
+                micros(nanos[0]), micros(nanos[count - 1]), micros((finished - started) / (double) count),
                 System.getProperty("java.runtime.version")));
     }
 
-    /** Sends {@code request} and waits for its reply; anything else is a failure of the bench. */
-    private static void roundTrip(PluginSession session, Message.Request request) throws IOException, InterruptedException {
+    /** One timed exchange with request id {@code id}. */
+    @FunctionalInterface
+    private interface RoundTrip {
+        void run(PluginSession session, long id) throws IOException, InterruptedException;
+    }
+
+    private static RoundTrip pingRoundTrip() throws IOException {
+        JsonNode params = Json.mapper().readTree("{\"event\":\"prerun\",\"command\":[\"hello\"],\"args\":[\"--x\"]}");
+        return (session, id) -> roundTrip(session, new Message.Request(Id.of(id), "bench.ping", params));
+    }
+
+    /** A prerun hook, from building its params to the decoded result, as the host asks it. */
+    private static void hookRoundTrip(PluginSession session, long id, String cwd, JsonNode config)
+            throws IOException, InterruptedException {
+        HookParams params = HookParams.prerun(List.of("hello"), List.of("--x"), "hello", cwd, config);
+        JsonNode reply = roundTrip(session, new Message.Request(Id.of(id), Methods.HOOK, Payloads.tree(params)));
+        HookResult result = Payloads.read(reply, HookResult.class);
+        if (!HookResult.CONTINUE.equals(result.action())) {
+            throw new IllegalStateException("prerun " + id + " was answered with " + reply + ", not continue");
+        }
+    }
+
+    /** What a hook plugin named {@code name} sees of the configuration: {@code core} and its own namespace. */
+    private static JsonNode config(String name) {
+        ObjectNode config = Json.mapper().createObjectNode();
+        config.putObject("core").put("hook_timeout_ms", 5000);
+        config.putObject("plugins").putObject(name);
+        return config;
+    }
+
+    /** Sends {@code request} and waits for its result; anything else is a failure of the bench. */
+    private static JsonNode roundTrip(PluginSession session, Message.Request request)
+            throws IOException, InterruptedException {
         session.send(request);
         Inbound inbound = session.next(TIMEOUT)
                 .orElseThrow(() -> new IllegalStateException("no reply to " + request.id() + " within " + TIMEOUT));
@@ -86,6 +138,7 @@ public final class SessionRoundTrip {
             throw new IllegalStateException("expected a result for " + request.id() + ", got " + inbound
                     + "; plugin stderr: " + session.stderrTail());
         }
+        return response.result();
     }
 
     /** The nearest-rank percentile of sorted values. */
