@@ -357,6 +357,44 @@ class HooksIT {
         return !state.equals("Z") && !state.equals("X");
     }
 
+    @Test
+    void aHooksStderrIsShownWithItsName() {
+        hook("chatty").hooks("prerun").on("prerun",
+                "sys.stderr.write(\"checking the weather\\n\"); sys.stderr.flush(); " + HookPlugins.CONTINUE)
+                .writeTo(sandbox.userDir());
+
+        Sandbox.Result result = sandbox.jig("target");
+
+        assertEquals(3, result.exitCode(), result::toString);
+        assertEquals(List.of("chatty: checking the weather"), result.stderr().lines().toList());
+    }
+
+    @Test
+    void aCallersConfigurationFileNeverReachesAHook() {
+        hook("nosy").hooks("prerun").on("prerun",
+                "log(\"env\", config=os.environ.get(\"JIG_CONFIG\")); " + HookPlugins.CONTINUE).writeTo(sandbox.userDir());
+        sandbox.env.put("JIG_CONFIG", root.resolve("a-plugins-private-config.json").toString()); // as inside a plugin run
+
+        Sandbox.Result result = sandbox.jig("target");
+
+        assertEquals(3, result.exitCode(), result::toString);
+        List<JsonNode> seen = entries(logOf("nosy"), "env");
+        assertEquals(1, seen.size(), () -> log(logOf("nosy")).toString());
+        assertTrue(seen.get(0).get("config").isNull(), seen.get(0)::toString);
+    }
+
+    @Test
+    void aRequiredPluginsFailedConfigHookStopsTheCommandAndSaysSo() {
+        hook("tuner").hooks("config", "prerun").on("config", HookPlugins.crash()).writeTo(sandbox.userDir());
+        sandbox.env.put("JIG_CONFIG_PLUGINS__TUNER__REQUIRED", "true");
+
+        Sandbox.Result result = sandbox.jig("target");
+
+        assertEquals(125, result.exitCode(), result::toString);
+        assertFalse(Files.exists(marker), "the command did not run");
+        assertTrue(result.stderr().contains("jig: plugin 'tuner' failed its config hook: exited with status 4"), result::toString);
+    }
+
     // 5. recursion guard
 
     @Test

@@ -55,6 +55,12 @@ public final class PluginDispatch {
         if (dispatch instanceof Dispatch.Plugin plugin) {
             try {
                 Launch launch = host.prepare(plugin);
+                try {
+                    configs.delivery(plugin.plugin().name(), host.metadata(launch)); // checked before any hook runs
+                } catch (ConfigException e) {
+                    err.println(cli + ": " + e.getMessage());
+                    return e.exitStatus();
+                }
                 HookCommand command = new HookCommand(plugin.plugin().command().words(), plugin.args(),
                         Optional.of(plugin.plugin().name()));
                 return hooks.run(command, env -> {

@@ -74,9 +74,13 @@ final class Shape {
         return Optional.empty();
     }
 
-    /** Whether {@code value} may be {@code core.hook_timeout_ms}. */
+    /** The longest {@code core.hook_timeout_ms}: an hour. */
+    static final long MAX_TIMEOUT_MS = 3_600_000;
+
+    /** Whether {@code value} may be {@code core.hook_timeout_ms}: 1 ms to an hour. */
     static boolean validTimeout(JsonNode value) {
-        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1;
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1
+                && value.asLong() <= MAX_TIMEOUT_MS;
     }
 
     private static Optional<Problem> keys(String prefix, JsonNode node) {

@@ -59,9 +59,11 @@ public final class PluginEnvironment {
         settings.pluginPath().ifPresent(dirs -> set.put(prefix + "PLUGIN_PATH",
                 dirs.stream().map(dir -> settings.workingDirectory().resolve(dir).toString())
                         .collect(Collectors.joining(File.pathSeparator))));
-        // A directory plugin's, when it called the CLI back; and the launcher's own marker.
+        // A directory plugin's, when it called the CLI back; the launcher's own marker; and the
+        // caller's configuration file, which is the caller's alone (a run sets its own).
         List<String> unset = plugin.form() == PluginFile.Form.MANIFEST
-                ? List.of(prefix + "LAUNCHER_LC_ALL") : List.of(prefix + "PLUGIN_DIR", prefix + "LAUNCHER_LC_ALL");
+                ? List.of(prefix + "LAUNCHER_LC_ALL", prefix + "CONFIG")
+                : List.of(prefix + "PLUGIN_DIR", prefix + "LAUNCHER_LC_ALL", prefix + "CONFIG");
         return new Changes(set, unset);
     }
 }

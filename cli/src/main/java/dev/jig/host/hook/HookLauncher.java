@@ -55,7 +55,9 @@ final class HookLauncher implements SessionStarter {
         environment.put(settings.cli().envPrefix() + "HOOK", plugin.name());
         PluginSession session;
         try {
-            session = PluginSession.start(command, environment, settings.workingDirectory());
+            // What it writes on stderr is for the user, as in run mode: shown, with its name.
+            session = PluginSession.start(command, environment, settings.workingDirectory(),
+                    line -> report.accept(plugin.name() + ": " + Text.oneLine(line)));
         } catch (IOException e) {
             throw new HookFailure("could not be started: " + PluginRunner.reason(e), true);
         }

@@ -12,7 +12,6 @@ import dev.jig.protocol.RpcError;
 import dev.jig.protocol.codec.Inbound;
 import dev.jig.protocol.method.CliInfo;
 import dev.jig.protocol.method.HookParams;
-import dev.jig.protocol.method.HookResult;
 import dev.jig.protocol.method.InitializeParams;
 import dev.jig.protocol.method.InitializeResult;
 import dev.jig.protocol.method.LogParams;
@@ -76,9 +75,13 @@ final class HookSession implements AutoCloseable {
      * @throws HookFailure when it does not answer in time, or answers an error or something
      *                     that is not a hook result; the process is then killed
      */
-    HookResult call(HookParams params) throws HookFailure, InterruptedException {
+    JsonNode call(HookParams params) throws HookFailure, InterruptedException {
         JsonNode reply = request(Methods.HOOK, Payloads.tree(params), params.event());
-        return read(reply, HookResult.class, params.event());
+        if (!reply.isObject()) {
+            throw new HookFailure("answered " + params.event() + " with " + reply.getNodeType().toString().toLowerCase()
+                    + " instead of an object", false);
+        }
+        return reply;
     }
 
     /** Reads a result; a malformed one fails the hook but leaves the stream, and the session, intact. */
@@ -128,6 +131,9 @@ final class HookSession implements AutoCloseable {
                 requireId(response.id(), id, what);
                 return response.result();
             } else if (message instanceof Message.ErrorResponse error) {
+                if (error.id() == null) {
+                    continue; // a generic library's answer to a line it could not read: ignored (§3)
+                }
                 requireId(error.id(), id, what);
                 throw new HookFailure("answered " + what + " with error " + error.error().code() + ": "
                         + Text.oneLine(error.error().message())
@@ -164,14 +170,9 @@ final class HookSession implements AutoCloseable {
 
     private String ended(String when) throws InterruptedException {
         session.awaitExit(PluginSession.GRACE);
-        String tail = Text.oneLine(lastLine(session.stderrTail()));
+        // What it said on stderr has been shown already, line by line.
         return session.exitStatus().map(status -> "exited with status " + status).orElse("closed its output")
-                + " " + when + (tail.isEmpty() ? "" : " (stderr: " + tail + ")");
-    }
-
-    private static String lastLine(String text) {
-        String trimmed = text.strip();
-        return trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+                + " " + when;
     }
 
     /** A failure that ends the session: the plugin is killed. */

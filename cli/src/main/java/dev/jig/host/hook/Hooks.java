@@ -5,7 +5,7 @@ import dev.jig.host.HostSettings;
 import dev.jig.host.exec.Programs;
 import dev.jig.protocol.method.HookEvents;
 import dev.jig.protocol.method.HookParams;
-import dev.jig.protocol.method.HookResult;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +52,16 @@ public final class Hooks implements AutoCloseable {
     /** Subscribers whose session is gone, or never came; asked nothing more. */
     private final Set<Subscriber> gone = ConcurrentHashMap.newKeySet();
     /** What went wrong while a subscriber started, shown in order when its turn comes. */
-    private final Map<Subscriber, HookFailure> startFailures = new ConcurrentHashMap<>();
+    private final Map<Subscriber, StartFailure> startFailures = new ConcurrentHashMap<>();
+
+    /**
+     * A failure while a session started.
+     *
+     * @param event {@code config} when its config hook failed; else null: the failure belongs to
+     *              the event that wanted the session
+     */
+    private record StartFailure(String event, HookFailure failure) {
+    }
     private final Set<Subscriber> askedPrerun = ConcurrentHashMap.newKeySet();
 
     Hooks(List<Subscriber> subscribers, SessionStarter starter, HookConfig config, Context context,
@@ -159,7 +168,7 @@ public final class Hooks implements AutoCloseable {
                 continue;
             }
             try {
-                HookResult result = live.get(subscriber).call(HookParams.prerun(command.words(), command.args(),
+                JsonNode result = live.get(subscriber).call(HookParams.prerun(command.words(), command.args(),
                         command.plugin().orElse(null), context.cwd(), config.view(subscriber)));
                 Verdict verdict = Replies.prerun(result, context.envPrefix());
                 if (verdict instanceof Verdict.Abort stop) {
@@ -198,7 +207,7 @@ public final class Hooks implements AutoCloseable {
      * @return what the plugins suggested, in plugin order
      */
     public List<Suggestion> commandNotFound(List<String> words) throws InterruptedException {
-        Map<Subscriber, HookResult> results = ask(HookEvents.COMMAND_NOT_FOUND, wanting(HookEvents.COMMAND_NOT_FOUND),
+        Map<Subscriber, JsonNode> results = ask(HookEvents.COMMAND_NOT_FOUND, wanting(HookEvents.COMMAND_NOT_FOUND),
                 subscriber -> HookParams.commandNotFound(words, context.cwd(), config.view(subscriber)));
         List<Suggestion> suggestions = new ArrayList<>();
         results.forEach((subscriber, result) -> Replies.suggestions(result)
@@ -207,10 +216,10 @@ public final class Hooks implements AutoCloseable {
     }
 
     /** Sends an event that cannot stop anything to each of {@code wanted} in order; failures are reported. */
-    private Map<Subscriber, HookResult> ask(String event, List<Subscriber> wanted,
+    private Map<Subscriber, JsonNode> ask(String event, List<Subscriber> wanted,
                                             Function<Subscriber, HookParams> params) throws InterruptedException {
         start(wanted);
-        Map<Subscriber, HookResult> results = new LinkedHashMap<>();
+        Map<Subscriber, JsonNode> results = new LinkedHashMap<>();
         for (Subscriber subscriber : wanted) {
             settle(subscriber, event).ifPresent(abort -> report.accept(abort.message()));
             if (gone.contains(subscriber)) {
@@ -261,15 +270,20 @@ public final class Hooks implements AutoCloseable {
             session = starter.start(subscriber, config.view(subscriber));
         } catch (HookFailure e) {
             gone.add(subscriber);
-            startFailures.put(subscriber, e);
+            startFailures.put(subscriber, new StartFailure(null, e));
+            return;
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the plugin must end up either live or gone.
+            gone.add(subscriber);
+            startFailures.put(subscriber, new StartFailure(null, new HookFailure("could not be started: " + e, true)));
             return;
         }
         live.put(subscriber, session);
         if (subscriber.wants(HookEvents.CONFIG)) {
             try {
-                HookResult result = session.call(HookParams.config(context.cwd(), config.view(subscriber)));
-                if (result.patch() != null && !result.patch().isNull()) {
-                    Optional<String> rejected = config.accept(subscriber, result.patch());
+                Optional<JsonNode> patch = Replies.patch(session.call(HookParams.config(context.cwd(), config.view(subscriber))));
+                if (patch.isPresent()) {
+                    Optional<String> rejected = config.accept(subscriber, patch.get());
                     if (rejected.isPresent()) {
                         throw new HookFailure("its patch was rejected: " + rejected.get(), false);
                     }
@@ -279,7 +293,7 @@ public final class Hooks implements AutoCloseable {
                     live.remove(subscriber);
                     gone.add(subscriber);
                 }
-                startFailures.put(subscriber, new HookFailure("config hook: " + e.getMessage(), e.fatal()));
+                startFailures.put(subscriber, new StartFailure(HookEvents.CONFIG, e));
             }
         }
     }
@@ -290,20 +304,30 @@ public final class Hooks implements AutoCloseable {
      * @return an abort when that failure stops the command
      */
     private Optional<Verdict.Abort> settle(Subscriber subscriber, String event) {
-        HookFailure failure = startFailures.remove(subscriber);
-        return failure == null ? Optional.empty() : failed(subscriber, event, failure);
+        StartFailure start = startFailures.remove(subscriber);
+        if (start == null) {
+            return Optional.empty();
+        }
+        // A config hook that failed before the command counts as config; one met only at
+        // postrun (the plugin wants no prerun) can no longer stop anything.
+        String reported = start.event() == null ? event : start.event();
+        boolean beforeCommand = !event.equals(HookEvents.POSTRUN) && !event.equals(HookEvents.COMMAND_NOT_FOUND);
+        return failed(subscriber, reported, start.failure(), beforeCommand);
     }
 
     /** Reports a failed hook; an abort when the plugin is required and the command has not run yet. */
     private Optional<Verdict.Abort> failed(Subscriber subscriber, String event, HookFailure failure) {
+        return failed(subscriber, event, failure, event.equals(HookEvents.PRERUN) || event.equals(HookEvents.CONFIG));
+    }
+
+    private Optional<Verdict.Abort> failed(Subscriber subscriber, String event, HookFailure failure, boolean canStop) {
         if (failure.fatal()) {
             live.remove(subscriber);
             gone.add(subscriber);
         }
         String what = context.cli() + ": plugin '" + subscriber.name() + "' failed its " + event + " hook: "
                 + failure.getMessage();
-        boolean beforeCommand = event.equals(HookEvents.PRERUN) || event.equals(HookEvents.CONFIG);
-        if (beforeCommand && config.required(subscriber)) {
+        if (canStop && config.required(subscriber)) {
             return Optional.of(new Verdict.Abort(what + "; it is required (plugins." + subscriber.name()
                     + ".required), so the command does not run", ExitStatus.HOOK_FAILED));
         }

@@ -1,10 +1,14 @@
 package dev.jig.host.hook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jig.host.metadata.Text;
+import dev.jig.protocol.Payloads;
 import dev.jig.protocol.method.HookResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Checks that a hook's result means something for its event; anything else is a failed hook. */
@@ -20,7 +24,13 @@ final class Replies {
      *
      * @param envPrefix the host's own prefix; a hook may not set variables that carry it
      */
-    static Verdict prerun(HookResult result, String envPrefix) throws HookFailure {
+    static Verdict prerun(JsonNode reply, String envPrefix) throws HookFailure {
+        HookResult result;
+        try {
+            result = Payloads.read(reply, HookResult.class);
+        } catch (IllegalArgumentException e) {
+            throw new HookFailure("answered prerun with a malformed result: " + Text.oneLine(e.getMessage()), false);
+        }
         String action = result.action();
         if (HookResult.ABORT.equals(action)) {
             String message = Text.oneLine(result.message());
@@ -45,7 +55,7 @@ final class Replies {
                     throw new HookFailure("asked to set environment variable '" + Text.oneLine(name) + "', which "
                             + (name.startsWith(envPrefix) ? "belongs to the host" : "is not a valid name"), false);
                 }
-                if (entry.getValue() == null || entry.getValue().indexOf('\0') >= 0) {
+                if (entry.getValue().indexOf('\0') >= 0) {
                     throw new HookFailure("asked to set environment variable '" + name
                             + "' to a value that cannot be passed on", false);
                 }
@@ -55,11 +65,23 @@ final class Replies {
         return new Verdict.Proceed(env);
     }
 
-    /** The suggestions of a {@code command_not_found} result, each cleaned to one line. */
-    static List<String> suggestions(HookResult result) {
-        if (result.suggestions() == null) {
-            return List.of();
-        }
-        return result.suggestions().stream().map(Text::oneLine).filter(s -> s != null && !s.isBlank()).toList();
+    /**
+     * The suggestions of a {@code command_not_found} result, each cleaned to one line; anything
+     * that is not a string is left out, since nothing rides on them.
+     */
+    static List<String> suggestions(JsonNode reply) {
+        List<String> suggestions = new ArrayList<>();
+        reply.path("suggestions").forEach(item -> {
+            if (item.isTextual() && !item.asText().isBlank()) {
+                suggestions.add(Text.oneLine(item.asText()));
+            }
+        });
+        return suggestions;
+    }
+
+    /** The merge patch of a {@code config} result; empty when it has none. */
+    static Optional<JsonNode> patch(JsonNode reply) {
+        JsonNode patch = reply.get("patch");
+        return patch == null || patch.isNull() ? Optional.empty() : Optional.of(patch);
     }
 }

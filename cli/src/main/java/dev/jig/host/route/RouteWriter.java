@@ -107,7 +107,8 @@ public final class RouteWriter {
         PluginFile plugin = launch.dispatch().plugin();
         String prefix = settings.cli().envPrefix();
         if (settings.pluginPath().isPresent() || plugin.form() != PluginFile.Form.EXECUTABLE
-                || relative(settings.env("PATH").orElse("")) || relative(settings.env(prefix + "PLUGIN_PATH").orElse(""))) {
+                || relative(settings.env("PATH").orElse("")) || relative(settings.env(prefix + "PLUGIN_PATH").orElse(""))
+                || relative(settings.env(prefix + "SYSTEM_CONFIG_DIR").orElse(""))) {
             return null;
         }
         List<String> lines = new ArrayList<>();

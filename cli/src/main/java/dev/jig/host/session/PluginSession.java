@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One plugin process in protocol mode.
@@ -54,11 +55,20 @@ public final class PluginSession implements AutoCloseable {
      */
     public static PluginSession start(List<String> command, Map<String, String> environment, Path workingDirectory)
             throws IOException {
+        return start(command, environment, workingDirectory, null);
+    }
+
+    /**
+     * Like {@link #start(List, Map, Path)}, passing each line the plugin writes on stderr to
+     * {@code stderrLines} as it comes (on another thread).
+     */
+    public static PluginSession start(List<String> command, Map<String, String> environment, Path workingDirectory,
+                                      Consumer<String> stderrLines) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         EnvironmentDelta.apply(builder.environment(), environment);
         LiveSessions.watch(); // before the start: an exit right after it must find the session
         Process process = builder.start();
-        PluginSession session = new PluginSession(process, StderrTail.follow(process));
+        PluginSession session = new PluginSession(process, StderrTail.follow(process, stderrLines));
         LiveSessions.add(session);
         return session;
     }

@@ -1,19 +1,37 @@
 package dev.jig.host.session;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
-/** Drains a process's stderr on a daemon thread, keeping only the last bytes for diagnostics. */
+/**
+ * Drains a process's stderr on a daemon thread, keeping the last bytes for diagnostics and,
+ * when asked, passing each line on as it comes.
+ */
 final class StderrTail {
 
     private static final int KEEP = 2048;
+    /** A longer line is passed on in pieces of this many bytes. */
+    private static final int MAX_LINE = 4096;
 
     private final byte[] ring = new byte[KEEP];
+    private final Consumer<String> lines;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private long written;
 
+    private StderrTail(Consumer<String> lines) {
+        this.lines = lines;
+    }
+
     static StderrTail follow(Process process) {
-        StderrTail tail = new StderrTail();
+        return follow(process, null);
+    }
+
+    /** @param lines receives each line, without its line break; null to keep the tail only */
+    static StderrTail follow(Process process, Consumer<String> lines) {
+        StderrTail tail = new StderrTail(lines);
         Thread thread = new Thread(() -> tail.drain(process.getErrorStream()), "plugin-stderr-" + process.pid());
         thread.setDaemon(true);
         thread.start();
@@ -26,9 +44,27 @@ final class StderrTail {
             int read;
             while ((read = in.read(chunk)) > 0) {
                 append(chunk, read);
+                if (lines != null) {
+                    split(chunk, read);
+                }
             }
         } catch (IOException e) {
             // the process closed its stderr: what we have is all there is
+        }
+        if (lines != null && line.size() > 0) {
+            lines.accept(line.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void split(byte[] chunk, int length) {
+        for (int i = 0; i < length; i++) {
+            if (chunk[i] == '\n' || line.size() == MAX_LINE) {
+                lines.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            }
+            if (chunk[i] != '\n') {
+                line.write(chunk[i]);
+            }
         }
     }
 

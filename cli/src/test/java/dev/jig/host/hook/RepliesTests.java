@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jig.protocol.Payloads;
+import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.method.HookResult;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RepliesTests {
 
-    private static HookResult result(String action, Map<String, String> env, String message, Integer exitCode) {
-        return new HookResult(action, env, message, exitCode, null, null);
+    private static JsonNode result(String action, Map<String, String> env, String message, Integer exitCode) {
+        return Payloads.tree(new HookResult(action, env, message, exitCode, null, null));
     }
 
     @Test
@@ -25,7 +28,7 @@ class RepliesTests {
         assertEquals(new Verdict.Proceed(Map.of()), Replies.prerun(result("continue", null, null, null), "JIG_"));
     }
 
-    private static HookResult result(String action, Map<String, String> env) {
+    private static JsonNode result(String action, Map<String, String> env) {
         return result(action, env, null, null);
     }
 
@@ -78,9 +81,27 @@ class RepliesTests {
     }
 
     @Test
-    void suggestionsAreCleanedToNonEmptyLines() {
-        HookResult result = HookResult.suggest(List.of("deploy", "", "jig plugins\ninstall deploy", "\u001b[31mred"));
+    void suggestionsAreCleanedToNonEmptyLines() throws Exception {
+        JsonNode result = Payloads.tree(HookResult.suggest(List.of("deploy", "", "jig plugins\ninstall deploy", "\u001b[31mred")));
         assertEquals(List.of("deploy", "jig plugins install deploy", "?[31mred"), Replies.suggestions(result));
-        assertEquals(List.of(), Replies.suggestions(HookResult.empty()));
+        assertEquals(List.of(), Replies.suggestions(Payloads.tree(HookResult.empty())));
+        JsonNode odd = Json.mapper().readTree("{\"suggestions\": [null, 3, \"ok\", {}], \"exitCode\": \"x\"}");
+        assertEquals(List.of("ok"), Replies.suggestions(odd), "what is not a string is left out, fields of other events ignored");
+    }
+
+    @Test
+    void aPatchIsReadOnlyWhenThere() throws Exception {
+        assertTrue(Replies.patch(Json.mapper().readTree("{}")).isEmpty());
+        assertTrue(Replies.patch(Json.mapper().readTree("{\"patch\": null}")).isEmpty());
+        assertEquals("{\"plugins\":{\"x\":{\"a\":1}}}",
+                Replies.patch(Json.mapper().readTree("{\"patch\": {\"plugins\": {\"x\": {\"a\": 1}}}}")).orElseThrow().toString());
+    }
+
+    @Test
+    void aMalformedPrerunResultFailsTheHookButNotTheSession() throws Exception {
+        HookFailure failure = assertThrows(HookFailure.class,
+                () -> Replies.prerun(Json.mapper().readTree("{\"action\": \"continue\", \"env\": [1]}"), "JIG_"));
+        assertTrue(failure.getMessage().startsWith("answered prerun with a malformed result"), failure.getMessage());
+        assertFalse(failure.fatal());
     }
 }
