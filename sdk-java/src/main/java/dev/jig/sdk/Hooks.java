@@ -22,10 +22,14 @@ final class Hooks {
 
     private final JigPlugin plugin;
     private final HostContext context;
+    /** The host's own prefix, from initialize: a hook may not set its variables. */
+    private final Supplier<String> envPrefix;
     private final Log log;
     private final Supplier<PluginConfig> initialConfig;
 
-    Hooks(JigPlugin plugin, HostContext context, Log log, Supplier<PluginConfig> initialConfig) {
+    Hooks(JigPlugin plugin, HostContext context, Log log, Supplier<PluginConfig> initialConfig,
+          Supplier<String> envPrefix) {
+        this.envPrefix = envPrefix;
         this.plugin = plugin;
         this.context = context;
         this.log = log;
@@ -63,6 +67,11 @@ final class Hooks {
             return error(request, ErrorCodes.INTERNAL_ERROR, event + " hook failed: " + PluginName.describe(e));
         }
         String problem = problem(event, result);
+        String prefix = envPrefix.get();
+        if (problem == null && prefix != null && HookEvents.PRERUN.equals(event) && result.env() != null) {
+            problem = result.env().keySet().stream().filter(name -> name.startsWith(prefix)).findFirst()
+                    .map(name -> "environment variable '" + name + "', which belongs to the host").orElse(null);
+        }
         if (problem != null) {
             return error(request, ErrorCodes.INTERNAL_ERROR, event + " hook returned " + problem);
         }

@@ -21,6 +21,7 @@ final class Initializer {
     private final HostContext context;
     private final Log log;
     private PluginConfig config = PluginConfig.empty();
+    private String cliName;
 
     Initializer(JigPlugin plugin, HostContext context, Log log) {
         this.plugin = plugin;
@@ -55,8 +56,17 @@ final class Initializer {
         }
         config = offered;
         CliInfo cli = params.cli() == null ? new CliInfo(null, null) : params.cli();
+        cliName = cli.name();
         plugin.initialized(new Handshake(version.getAsInt(), cli, context, log, config));
         return new Message.Response(request.id(), Payloads.tree(new InitializeResult(version.getAsInt(), metadata)));
+    }
+
+    /**
+     * The environment prefix of the host that sent {@code initialize} ({@code JIG_} for
+     * {@code jig}, {@code MY_CLI_} for {@code my-cli}); null before it, or when it gave no name.
+     */
+    String envPrefix() {
+        return cliName == null ? null : cliName.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
     }
 
     /** The configuration from the last successful {@code initialize}; empty before it. */

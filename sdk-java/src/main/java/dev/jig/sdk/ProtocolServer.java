@@ -61,7 +61,7 @@ public final class ProtocolServer {
         JsonLinesWriter writer = new JsonLinesWriter(out);
         Log log = new ProtocolLog(writer);
         Initializer initializer = new Initializer(plugin, context, log);
-        Requests requests = new Requests(initializer, new Hooks(plugin, context, log, initializer::config));
+        Requests requests = new Requests(initializer, new Hooks(plugin, context, log, initializer::config, initializer::envPrefix));
         try {
             while (true) {
                 Inbound inbound = reader.read();

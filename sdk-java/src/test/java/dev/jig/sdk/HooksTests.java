@@ -207,11 +207,13 @@ class HooksTests {
                 hook -> HookResult.abort("", 3),
                 hook -> HookResult.abort("two\nlines", 3),
                 hook -> HookResult.abort("zero", 0),
-                hook -> HookResult.proceed(Map.of("NOT-A-NAME", "x")));
+                hook -> HookResult.proceed(Map.of("NOT-A-NAME", "x")),
+                hook -> HookResult.proceed(Map.of("JIG_BIN", "x")));
         List<String> expected = List.of("null", "no action", "an abort without a one-line message",
-                "an abort without a one-line message", "exit code 0", "'NOT-A-NAME'");
+                "an abort without a one-line message", "exit code 0", "'NOT-A-NAME'", "'JIG_BIN', which belongs to the host");
         Guard guard = new Guard(HookEvents.PRERUN);
         try (PluginTestKit kit = PluginTestKit.start(guard)) {
+            kit.initialize(CONFIG); // names the host, whose variables a hook may not set
             for (int i = 0; i < mistakes.size(); i++) {
                 guard.prerun = mistakes.get(i);
                 Message.ErrorResponse reply = failure(kit.hook(prerun("greet")));

@@ -107,6 +107,9 @@ final class HandshakeProbe {
                 }
                 continue; // a log line before the reply is allowed
             }
+            if (message instanceof Message.ErrorResponse error && error.id() == null) {
+                continue; // a generic library's answer to a line it could not read: ignored (PROTOCOL.md §3)
+            }
             if (message instanceof Message.Request) {
                 // Not a reply at all: most likely a program echoing its input back.
                 return PluginRecord.plain("wrote a request instead of a reply (does it echo its input?)");

@@ -131,6 +131,16 @@ class HandshakeProbeTests {
     }
 
     @Test
+    void anErrorWithANullIdBeforeTheReplyIsIgnored() throws Exception {
+        PluginRecord record = probe(python("""
+                send({"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "parse error"}})
+                reply({"protocolVersion": 1, "plugin": METADATA})"""));
+
+        assertEquals(List.of(), record.problems(), record.toString());
+        assertEquals("1.2.0", record.version());
+    }
+
+    @Test
     void blankLinesBeforeTheReplyAreIgnored() throws Exception {
         PluginRecord record = probe(python("""
                 sys.stdout.write("\\n\\n")
