@@ -6,11 +6,11 @@ import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.metadata.Fingerprint;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +25,7 @@ import java.util.List;
  * that a command pays for hooks with a few {@code stat} calls instead of a scan of the search
  * path and a read of every plugin's record.
  *
- * <p>It holds the CLI's version, the search-path directories in order, and the fingerprint of
+ * <p>It holds the CLI's version, the search-path directories in order, and the stamp of
  * every directory and file that the answer depended on: each directory (a plugin added or
  * removed changes it), each plugin file (a plugin edited in place may start subscribing), and
  * each subdirectory outside {@code PATH} (a manifest added to it makes a plugin). Any difference
@@ -34,8 +34,10 @@ import java.util.List;
  */
 public final class QuietMark {
 
-    private static final String MAGIC = "jig-quiet 1";
+    private static final String MAGIC = "jig-quiet 2";
     private static final Duration SETTLE = Duration.ofSeconds(1);
+    private static final String STAT = "stat ";
+    private static final String ABSENT = "absent ";
 
     private final Path file;
     private final String version;
@@ -49,44 +51,60 @@ public final class QuietMark {
         this.version = version;
     }
 
-    /** Whether the mark exists and every stamp in it still holds for {@code dirs}. */
+    /**
+     * Whether the mark exists and every stamp in it still holds for {@code dirs}.
+     *
+     * <p>This runs before every command, on a JVM that has barely started: it reads bytes and
+     * builds text with {@link StringBuilder}, as string concatenation's first use costs
+     * milliseconds of bootstrapping there.
+     */
     public boolean holds(List<Path> dirs) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String text;
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return false;
         }
-        List<String> expected = header(dirs);
-        if (lines.size() < expected.size() || !lines.subList(0, expected.size()).equals(expected)
-                || !lines.get(lines.size() - 1).equals("end")) {
+        String expected = header(dirs);
+        if (!text.startsWith(expected) || !text.endsWith("\nend\n")) {
             return false;
         }
-        for (String line : lines.subList(expected.size(), lines.size() - 1)) {
-            if (!stillHolds(line)) {
+        StringBuilder stamp = new StringBuilder();
+        int end = text.length() - "end\n".length();
+        for (int start = expected.length(); start < end; ) {
+            int newline = text.indexOf('\n', start);
+            if (!stillHolds(text.substring(start, newline), stamp)) {
                 return false;
             }
+            start = newline + 1;
         }
         return true;
     }
 
-    private static boolean stillHolds(String line) {
-        int space = line.indexOf(' ');
-        String kind = space < 0 ? line : line.substring(0, space);
-        String rest = space < 0 ? "" : line.substring(space + 1);
-        if (kind.equals("absent")) {
-            return !Files.exists(Path.of(rest), LinkOption.NOFOLLOW_LINKS);
+    /**
+     * A file's stamp: modification time, size and whether it may be executed. Read through
+     * {@link File}, whose plain system calls cost a fraction of the attribute views' on a cold
+     * JVM. A replaced file changes its directory; an edit, its time or size; a {@code chmod +x},
+     * its flag.
+     */
+    private static StringBuilder stamp(File file, StringBuilder into) {
+        into.setLength(0);
+        return into.append(file.lastModified()).append(' ').append(file.length()).append(' ')
+                .append(file.canExecute() ? 'x' : '-');
+    }
+
+    private static boolean stillHolds(String line, StringBuilder stamp) {
+        if (line.startsWith(ABSENT)) {
+            File path = new File(line.substring(ABSENT.length()));
+            return !path.exists() && !Files.isSymbolicLink(path.toPath());
         }
-        if (kind.equals("stat")) {
-            int bar = rest.indexOf('|');
+        if (line.startsWith(STAT)) {
+            int bar = line.indexOf('|');
             if (bar < 0) {
                 return false;
             }
-            try {
-                return Fingerprint.of(Path.of(rest.substring(bar + 1))).toString().equals(rest.substring(0, bar));
-            } catch (IOException | RuntimeException e) {
-                return false;
-            }
+            stamp(new File(line.substring(bar + 1)), stamp); // a file gone reads "0 0 -"
+            return bar - STAT.length() == stamp.length() && line.regionMatches(STAT.length(), stamp.toString(), 0, stamp.length());
         }
         return false;
     }
@@ -100,24 +118,25 @@ public final class QuietMark {
      */
     public void record(List<Path> dirs, List<Path> watched, Instant decided) {
         try {
-            List<String> lines = new ArrayList<>(header(dirs));
+            List<String> lines = new ArrayList<>();
             Instant settled = decided.minus(SETTLE);
             for (Path path : watched) {
                 Fingerprint fingerprint;
                 try {
                     fingerprint = Fingerprint.of(path);
                 } catch (NoSuchFileException e) {
-                    lines.add("absent " + path);
+                    lines.add(ABSENT + path);
                     continue;
                 }
+                // Changed too recently, a second change could keep the time: no mark.
                 if (!changed(fingerprint).isBefore(settled) || path.toString().indexOf('\n') >= 0) {
                     forget();
                     return;
                 }
-                lines.add("stat " + fingerprint + "|" + path);
+                lines.add(STAT + stamp(path.toFile(), new StringBuilder()) + "|" + path);
             }
             lines.add("end");
-            write(String.join("\n", lines) + "\n");
+            write(header(dirs) + String.join("\n", lines) + "\n");
         } catch (IOException | RuntimeException e) {
             forget(); // the mark only saves time: without it, the host scans
         }
@@ -156,12 +175,11 @@ public final class QuietMark {
         return watched;
     }
 
-    private List<String> header(List<Path> dirs) {
-        List<String> header = new ArrayList<>();
-        header.add(MAGIC);
-        header.add("version " + version);
-        dirs.forEach(dir -> header.add("dir " + dir));
-        return header;
+    /** The first lines, each ending in a line break. */
+    private String header(List<Path> dirs) {
+        StringBuilder header = new StringBuilder(MAGIC).append('\n').append("version ").append(version).append('\n');
+        dirs.forEach(dir -> header.append("dir ").append(dir).append('\n'));
+        return header.toString();
     }
 
     private static Instant changed(Fingerprint fingerprint) {
