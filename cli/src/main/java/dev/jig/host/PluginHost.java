@@ -26,7 +26,7 @@ import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.suggest.Suggestions;
-import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.metadata.ConfigSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -122,16 +122,17 @@ public final class PluginHost {
     }
 
     /**
-     * The full metadata of a prepared plugin (its configuration defaults and schema); empty for
-     * a plain executable.
+     * The configuration a prepared plugin declares (its defaults and schema); empty for a plain
+     * executable or a plugin that declares none. Only that part of its metadata is read.
      */
-    public Optional<PluginMetadata> metadata(Launch launch) throws InterruptedException {
+    public Optional<ConfigSpec> configSpec(Launch launch) throws InterruptedException {
         PluginRecord record = launch.record();
         if (record.kind() == Kind.PLAIN) {
             return Optional.empty();
         }
-        return record.metadataJson() != null ? record.metadata()
-                : metadata.record(launch.dispatch().plugin(), false, true).metadata();
+        String json = record.metadataJson() != null ? record.metadataJson()
+                : metadata.record(launch.dispatch().plugin(), false, true).metadataJson();
+        return PluginRecord.configSpec(json);
     }
 
     /** Starts a prepared plugin with the terminal, relaying signals, and returns its exit status. */

@@ -10,11 +10,9 @@ import java.io.PrintWriter;
 import dev.jig.host.hook.HookCommand;
 import dev.jig.host.hook.Hooks;
 import dev.jig.host.hook.Suggestion;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.config.ConfigException;
 import dev.jig.host.config.PluginConfigs;
 import dev.jig.host.exec.ConfigHandoff;
-import dev.jig.protocol.codec.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -56,7 +54,7 @@ public final class PluginDispatch {
             try {
                 Launch launch = host.prepare(plugin);
                 try {
-                    configs.delivery(plugin.plugin().name(), host.metadata(launch)); // checked before any hook runs
+                    configs.check(plugin.plugin().name(), host.configSpec(launch)); // before any hook runs
                 } catch (ConfigException e) {
                     err.println(cli + ": " + e.getMessage());
                     return e.exitStatus();
@@ -65,14 +63,14 @@ public final class PluginDispatch {
                         Optional.of(plugin.plugin().name()));
                 return hooks.run(command, env -> {
                     Map<String, String> additions = new HashMap<>(env);
-                    ObjectNode config;
+                    byte[] config;
                     try {
-                        config = configs.delivery(plugin.plugin().name(), host.metadata(launch));
+                        config = configs.deliveryBytes(plugin.plugin().name(), host.configSpec(launch));
                     } catch (ConfigException e) {
                         err.println(cli + ": " + e.getMessage());
                         return e.exitStatus();
                     }
-                    try (ConfigHandoff handoff = ConfigHandoff.write(Json.mapper().writeValueAsBytes(config), cli,
+                    try (ConfigHandoff handoff = ConfigHandoff.write(config, cli,
                             host.settings().env("XDG_RUNTIME_DIR").map(Path::of))) {
                         additions.put(host.settings().cli().envPrefix() + "CONFIG", handoff.path().toString());
                         Launch run = launch.withEnvironment(additions);

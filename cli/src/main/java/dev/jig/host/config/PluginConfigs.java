@@ -1,12 +1,15 @@
 package dev.jig.host.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.hook.HookConfig;
 import dev.jig.host.hook.Subscriber;
 import dev.jig.protocol.metadata.ConfigSpec;
-import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.host.metadata.PluginRecord;
+import dev.jig.protocol.codec.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,12 +38,12 @@ public final class PluginConfigs implements HookConfig {
      * What a plugin may read, for {@code <PREFIX>CONFIG} and protocol params: {@code core} and
      * its own namespace. A plugin whose name cannot be a key (it has a dot) has no namespace.
      *
-     * @param metadata the plugin's metadata, for its defaults and schema; empty for a plain plugin
+     * @param spec the plugin's configuration defaults and schema; empty when it declares none
      * @throws ConfigException when the namespace breaks the plugin's schema: every violation, one
      *                         per line, each naming the key and where it was set
      */
-    public synchronized ObjectNode delivery(String plugin, Optional<PluginMetadata> metadata) throws ConfigException {
-        Optional<PluginConfig> view = view(plugin, metadata);
+    public synchronized ObjectNode delivery(String plugin, Optional<ConfigSpec> spec) throws ConfigException {
+        Optional<PluginConfig> view = view(plugin, spec.orElse(null));
         if (view.isEmpty()) {
             return withoutNamespace();
         }
@@ -55,6 +58,40 @@ public final class PluginConfigs implements HookConfig {
         return view.get().delivery();
     }
 
+    /**
+     * Checks the plugin's configuration against its schema, as {@link #delivery} does; with no
+     * configuration anywhere there is nothing to check.
+     *
+     * @throws ConfigException when the namespace breaks the plugin's schema
+     */
+    public synchronized void check(String plugin, Optional<ConfigSpec> spec) throws ConfigException {
+        if (!config.isEmpty() || patched.contains(plugin)) {
+            delivery(plugin, spec);
+        }
+    }
+
+    /**
+     * {@link #delivery} as the bytes of a JSON file. With no configuration anywhere, no defaults
+     * and no hook patch, that is a constant, written without a JSON library: a plain plugin run
+     * then loads none.
+     */
+    public synchronized byte[] deliveryBytes(String plugin, Optional<ConfigSpec> spec) throws ConfigException {
+        boolean noDefaults = spec.map(ConfigSpec::defaults).map(d -> d.isNull() || d.isEmpty()).orElse(true);
+        if (config.isEmpty() && noDefaults && !patched.contains(plugin)) {
+            StringBuilder json = new StringBuilder("{\"core\":{\"hook_timeout_ms\":")
+                    .append(Configuration.DEFAULT_HOOK_TIMEOUT_MS).append("},\"plugins\":{");
+            if (ConfigKey.isSegment(plugin)) {
+                json.append('"').append(plugin).append("\":{}"); // letters, digits, '_' and '-': nothing to escape
+            }
+            return json.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(delivery(plugin, spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
+    }
+
     @Override
     public Duration timeout() {
         return config.hookTimeout();
@@ -67,12 +104,12 @@ public final class PluginConfigs implements HookConfig {
 
     @Override
     public synchronized JsonNode view(Subscriber plugin) {
-        return view(plugin.name(), plugin.record().metadata()).map(PluginConfig::delivery).orElseGet(this::withoutNamespace);
+        return view(plugin.name(), spec(plugin)).map(PluginConfig::delivery).orElseGet(this::withoutNamespace);
     }
 
     @Override
     public synchronized Optional<String> accept(Subscriber plugin, JsonNode patch) {
-        Optional<PluginConfig> view = view(plugin.name(), plugin.record().metadata());
+        Optional<PluginConfig> view = view(plugin.name(), spec(plugin));
         if (view.isEmpty()) {
             return Optional.of("plugin '" + plugin.name() + "' has no namespace: its name is not a configuration key");
         }
@@ -83,11 +120,14 @@ public final class PluginConfigs implements HookConfig {
         return rejected;
     }
 
-    private Optional<PluginConfig> view(String plugin, Optional<PluginMetadata> metadata) {
+    private static ConfigSpec spec(Subscriber plugin) {
+        return PluginRecord.configSpec(plugin.record().metadataJson()).orElse(null);
+    }
+
+    private Optional<PluginConfig> view(String plugin, ConfigSpec spec) {
         if (!ConfigKey.isSegment(plugin)) {
             return Optional.empty();
         }
-        ConfigSpec spec = metadata.map(PluginMetadata::config).orElse(null);
         return Optional.of(views.computeIfAbsent(plugin, name -> config.forPlugin(name, spec)));
     }
 

@@ -1,10 +1,18 @@
 package dev.jig.host.exec;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The file that hands a plugin run its configuration ({@code <PREFIX>CONFIG}): private to the
@@ -15,6 +23,9 @@ import java.util.Optional;
  */
 public record ConfigHandoff(Path path) implements AutoCloseable {
 
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+            PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+
     /**
      * Writes {@code json} to a new private file.
      *
@@ -23,15 +34,30 @@ public record ConfigHandoff(Path path) implements AutoCloseable {
      */
     public static ConfigHandoff write(byte[] json, String cli, Optional<Path> runtimeDirectory) throws IOException {
         Path dir = runtimeDirectory.filter(Files::isDirectory).orElse(Path.of(System.getProperty("java.io.tmpdir")));
-        Path file = Files.createTempFile(dir, cli + "-config-", ".json",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.write(file, json);
-        } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
+        // Named after this process, created exclusively: no SecureRandom to seed (milliseconds on
+        // a fresh JVM, on every plugin run), and never another file opened by mistake.
+        long pid = ProcessHandle.current().pid();
+        for (int attempt = 0; ; attempt++) {
+            Path file = dir.resolve(new StringBuilder(cli).append("-config-").append(pid).append('-')
+                    .append(System.nanoTime()).append('-').append(attempt).append(".json").toString());
+            try (SeekableByteChannel channel = Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), PRIVATE)) {
+                try {
+                    ByteBuffer buffer = ByteBuffer.wrap(json);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                } catch (IOException e) {
+                    Files.deleteIfExists(file);
+                    throw e;
+                }
+                return new ConfigHandoff(file);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
-        return new ConfigHandoff(file);
     }
 
     /** Removes the file; the run is over. */

@@ -1,7 +1,9 @@
 package dev.jig.host.metadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jig.protocol.codec.Json;
+import dev.jig.protocol.metadata.ConfigSpec;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
 import java.util.List;
@@ -57,6 +59,27 @@ public record PluginRecord(
     /** A plugin that is broken in itself: it tried to speak the protocol, or has a manifest, but failed. */
     public static PluginRecord broken(Kind kind, String problem) {
         return new PluginRecord(kind, List.of(problem), null, null, null, List.of(), null, List.of(), List.of(), null);
+    }
+
+    /**
+     * The {@code config} part of metadata JSON, read as a tree: unlike {@link #metadata()}, no
+     * record is bound, so a plugin run pays for no reflection.
+     *
+     * @param metadataJson a record's {@link #metadataJson()}, or null
+     * @return empty without JSON, without a {@code config} object, or with damaged JSON
+     */
+    public static Optional<ConfigSpec> configSpec(String metadataJson) {
+        // Most plugins declare no configuration: they are told apart without a JSON parser.
+        if (metadataJson == null || !metadataJson.contains("\"config\"")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode config = Json.mapper().readTree(metadataJson).get("config");
+            return config == null || !config.isObject() ? Optional.empty()
+                    : Optional.of(new ConfigSpec(config.get("defaults"), config.get("schema")));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /**
