@@ -123,11 +123,15 @@ final class Cli {
                 || (builtin.name().equals("plugins") && builtin.args().equals(List.of("list")));
     }
 
-    /** Routes are for the launcher script, so only when it started this CLI and there is a cache. */
+    /**
+     * Routes are for the launcher script, so only when it started this CLI, there is a cache, and
+     * the user did not turn them off.
+     */
     private Optional<RouteWriter> routes(PluginHost host) {
         Optional<Path> launcher = settings.cli().launcher();
         Optional<Path> cache = host.settings().cacheDirectory();
-        if (launcher.isEmpty() || jar.isEmpty() || cache.isEmpty()) {
+        if (launcher.isEmpty() || jar.isEmpty() || cache.isEmpty()
+                || settings.env(settings.cli().envPrefix() + "NO_ROUTES").isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new RouteWriter(host.settings(), cache.get().resolve("routes"), launcher.get(),
