@@ -10,11 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code config}: groups the configuration commands; alone, it shows their usage. */
-@Command(description = {
-        "Read and change configuration. Layers, lowest first: plugin defaults, /etc/<cli>/config.toml,"
-                + " ${XDG_CONFIG_HOME:-~/.config}/<cli>/config.toml, .<cli>/config.toml in this directory or above,"
-                + " <PREFIX>CONFIG_<KEY> environment variables ('__' for '.'), then -c key=value options.",
-        "Writes rewrite the whole file: its comments and formatting are not kept."})
+@Command
 final class ConfigCommand implements Callable<Integer> {
 
     @Spec
@@ -23,11 +19,22 @@ final class ConfigCommand implements Callable<Integer> {
     /** {@code config} with its subcommands. */
     static CommandLine commandLine(PluginHost host, Configuration config) {
         ConfigAccess access = new ConfigAccess(host, config);
-        return new CommandLine(new ConfigCommand())
+        CommandLine line = new CommandLine(new ConfigCommand())
                 .addSubcommand("get", new ConfigGetCommand(access))
                 .addSubcommand("set", new ConfigSetCommand(access))
                 .addSubcommand("unset", new ConfigUnsetCommand(access))
                 .addSubcommand("list", new ConfigListCommand(access));
+        // Named after the hosting CLI, so the text is built here rather than in the annotation;
+        // "$${" is picocli's escape for a literal "${".
+        String cli = host.settings().cli().name();
+        line.getCommandSpec().usageMessage().description(
+                "Read and change configuration.",
+                "Layers, lowest first: plugin defaults, /etc/" + cli + "/config.toml, $${XDG_CONFIG_HOME:-~/.config}/"
+                        + cli + "/config.toml, ." + cli + "/config.toml in this directory or above, "
+                        + host.settings().cli().envPrefix() + "CONFIG_<KEY> environment variables ('__' for '.'),"
+                        + " then -c key=value options.",
+                "Writes rewrite the whole file: its comments and formatting are not kept.");
+        return line;
     }
 
     @Override

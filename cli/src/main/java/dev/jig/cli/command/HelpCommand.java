@@ -96,7 +96,7 @@ final class HelpCommand implements Callable<Integer> {
     private void printOverview(CommandLine root) throws InterruptedException {
         PrintWriter out = root.getOut();
         String cli = root.getCommandName();
-        out.println("Usage: " + cli + " [--plugin-path DIRS] COMMAND [ARGS...]");
+        out.println("Usage: " + cli + " [--plugin-path DIRS] [-c KEY=VALUE]... COMMAND [ARGS...]");
         out.println();
         out.println("Built-in commands:");
         List<List<String>> builtins = new ArrayList<>();
@@ -127,6 +127,7 @@ final class HelpCommand implements Callable<Integer> {
         out.println("Options:");
         Table.print(out, List.of(
                 List.of("  --plugin-path DIRS", "Look for plugins in these directories (colon-separated) first"),
+                List.of("  -c KEY=VALUE", "Set a configuration value for this command (repeatable)"),
                 List.of("  --version", "Print the version"),
                 List.of("  -h, --help", "Show this help")));
 
