@@ -79,9 +79,7 @@ public record AuditRecord(Instant time, String plugin, String path, String sha25
                 case '\r' -> json.append("\\r");
                 case '\t' -> json.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)
-                            && !(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                            || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || lone(text, i)) {
                         json.append(String.format("\\u%04x", (int) c));
                     } else {
                         json.append(c);
@@ -90,5 +88,17 @@ public record AuditRecord(Instant time, String plugin, String path, String sha25
             }
         }
         json.append('"');
+    }
+
+    /** Whether the char at {@code i} is half of a surrogate pair without its other half (not UTF-8 as is). */
+    private static boolean lone(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return false;
     }
 }

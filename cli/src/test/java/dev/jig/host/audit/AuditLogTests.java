@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jig.host.CliIdentity;
+import dev.jig.host.HostSettings;
 import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginDir;
@@ -19,8 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +82,7 @@ class AuditLogTests {
     @Test
     void escapesWhatJsonNeedsEscaped() throws IOException {
         AuditLog log = log(AuditLog.DEFAULT_MAX_BYTES);
-        String odd = "a\"b\\c\nd\te\u0001f\u2028g";
+        String odd = "a\"b\\c\nd\te\u0001f\u2028g\uD83D\uDE00h";
         log.append(new AuditRecord(Instant.EPOCH, odd, "/x/" + odd, null, AuditRecord.HOOK, "prerun", "local", "none",
                 null, 0, 0));
 
@@ -157,5 +162,17 @@ class AuditLogTests {
         assertEquals("local", node.get("trust").asText());
         assertEquals(file.toString(), node.get("path").asText());
         assertEquals(3, node.get("argCount").asInt());
+    }
+
+    @Test
+    void theLogLivesInTheStateDirectoryOfTheCli() {
+        CliIdentity acme = new CliIdentity("acme", "1.0.0", Optional.empty());
+        Function<Map<String, String>, Optional<Path>> where = env ->
+                AuditLog.location(new HostSettings(acme, Set.of(), env, tmp, Optional.empty()));
+        assertEquals(Optional.of(Path.of("/state/acme/audit.jsonl")), where.apply(Map.of("XDG_STATE_HOME", "/state", "HOME", "/h")));
+        assertEquals(Optional.of(Path.of("/h/.local/state/acme/audit.jsonl")),
+                where.apply(Map.of("XDG_STATE_HOME", "relative", "HOME", "/h")), "a relative XDG_STATE_HOME is ignored");
+        assertEquals(Optional.of(Path.of("/h/.local/state/acme/audit.jsonl")), where.apply(Map.of("XDG_STATE_HOME", "", "HOME", "/h")));
+        assertEquals(Optional.empty(), where.apply(Map.of("HOME", "h")));
     }
 }
