@@ -5,6 +5,7 @@ import dev.jig.cli.command.PluginDispatch;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
 import dev.jig.host.PluginHost;
+import dev.jig.host.audit.AuditLog;
 import dev.jig.host.config.ConfigException;
 import dev.jig.host.config.Configuration;
 import dev.jig.host.config.PluginConfigs;
@@ -72,8 +73,12 @@ final class Cli {
             return e.exitStatus();
         }
         Instant decided = Instant.now();
-        PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings));
         PrintWriter stderr = new PrintWriter(err, true);
+        HostSettings hostSettings = options.pluginPath().map(settings::withPluginPath).orElse(settings);
+        Optional<AuditLog> audit = config.auditEnabled()
+                ? AuditLog.of(hostSettings, config.auditMaxBytes(), line -> stderr.println(name + ": " + line))
+                : Optional.empty();
+        PluginHost host = new PluginHost(hostSettings, audit);
         PluginConfigs configs = new PluginConfigs(config);
         Hooks hooks = Hooks.none();
         try {
@@ -108,11 +113,12 @@ final class Cli {
             }
             return builtin(invocation, builtin.name(), builtin.args());
         }
-        // A route skips the JVM and with it the hooks and configuration: only when there are none.
-        // Inside a hook there are no hooks, which says nothing of the commands run outside one.
+        // A route skips the JVM and with it the hooks, configuration and audit log: only when
+        // there are none. Inside a hook there are no hooks, which says nothing of the commands
+        // run outside one.
         boolean insideHook = settings.env(settings.cli().envPrefix() + "HOOK").isPresent();
         Optional<RouteWriter> routes = invocation.hooks().subscribers().isEmpty() && invocation.config().isEmpty()
-                && !insideHook ? routes(host) : Optional.empty();
+                && host.audit().isEmpty() && !insideHook ? routes(host) : Optional.empty();
         return PluginDispatch.run(host, dispatch, options.command(), invocation.stderr(), invocation.hooks(),
                 invocation.configs(), launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
     }

@@ -62,6 +62,17 @@ public record HostSettings(
                 .map(base -> base.resolve(cli.name()));
     }
 
+    /**
+     * Where the host keeps records that outlive the cache, such as the audit log:
+     * {@code ${XDG_STATE_HOME:-~/.local/state}/<cli>}; empty without a usable home. A relative
+     * {@code XDG_STATE_HOME} is ignored, as XDG asks.
+     */
+    public Optional<Path> stateDirectory() {
+        return env("XDG_STATE_HOME").map(Path::of).filter(Path::isAbsolute)
+                .or(() -> env("HOME").map(Path::of).filter(Path::isAbsolute).map(home -> home.resolve(".local").resolve("state")))
+                .map(base -> base.resolve(cli.name()));
+    }
+
     /** The value of an environment variable, treating an empty value as unset (as XDG does). */
     public Optional<String> env(String name) {
         String value = environment.get(name);

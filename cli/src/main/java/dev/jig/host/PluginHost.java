@@ -1,5 +1,7 @@
 package dev.jig.host;
 
+import dev.jig.host.audit.AuditLog;
+import dev.jig.host.audit.AuditRecord;
 import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.Inventory;
@@ -29,6 +31,7 @@ import dev.jig.host.suggest.Suggestions;
 import dev.jig.protocol.metadata.ConfigSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,15 +63,30 @@ public final class PluginHost {
     private final PluginResolver resolver;
     private final MetadataService metadata;
     private final Programs programs;
+    private final Optional<AuditLog> audit;
     private volatile FutureTask<Catalog> prefetched;
 
     /** A host that sees the world through {@code settings}; builds no process and reads no file yet. */
     public PluginHost(HostSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /**
+     * Like {@link #PluginHost(HostSettings)}, writing every plugin execution (run, probe, hook
+     * session) to {@code audit}.
+     */
+    public PluginHost(HostSettings settings, Optional<AuditLog> audit) {
         this.settings = settings;
+        this.audit = audit;
         SearchPath searchPath = SearchPath.of(settings);
         this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath);
-        this.metadata = new MetadataService(settings);
+        this.metadata = new MetadataService(settings, audit);
         this.programs = new Programs(settings);
+    }
+
+    /** The audit log plugin executions are written to, when auditing is on. */
+    public Optional<AuditLog> audit() {
+        return audit;
     }
 
     /** The settings this host was built with. */
@@ -145,8 +163,17 @@ public final class PluginHost {
      * is known to start can be remembered (as a route, say).
      */
     public int launch(Launch launch, Runnable started) throws PluginLaunchException {
-        return PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
+        if (audit.isEmpty()) {
+            return PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
+                    settings.workingDirectory(), started);
+        }
+        Instant begun = Instant.now();
+        long start = System.nanoTime();
+        int status = PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
                 settings.workingDirectory(), started);
+        audit.get().record(launch.dispatch().plugin(), AuditRecord.RUN, null, begun,
+                Duration.ofNanos(System.nanoTime() - start), status, launch.dispatch().args().size());
+        return status;
     }
 
     /**
@@ -161,7 +188,7 @@ public final class PluginHost {
         if (settings.env(settings.cli().envPrefix() + "HOOK").isPresent()) {
             return Hooks.none();
         }
-        return Hooks.of(settings, programs, subscribers(), config, report);
+        return Hooks.of(settings, programs, subscribers(), config, report, audit);
     }
 
     /**

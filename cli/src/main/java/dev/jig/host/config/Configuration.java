@@ -38,6 +38,9 @@ public final class Configuration {
     /** {@code core.hook_timeout_ms} when nothing sets it. */
     public static final long DEFAULT_HOOK_TIMEOUT_MS = 5000;
 
+    /** {@code security.audit_max_bytes} when nothing sets it: 1 MiB. */
+    public static final long DEFAULT_AUDIT_MAX_BYTES = 1 << 20;
+
     private final String cli;
     private final ConfigLocations locations;
     private final Map<Scope, Layer> files;
@@ -223,6 +226,26 @@ public final class Configuration {
         }
         return Duration.ofMillis(Shape.HOOK_TIMEOUT.find(merged().value())
                 .filter(Shape::validTimeout).map(JsonNode::asLong).orElse(DEFAULT_HOOK_TIMEOUT_MS));
+    }
+
+    /**
+     * Whether plugin executions are written to the audit log: {@code security.audit}, off by
+     * default (the launcher's fast path cannot write it, so auditing turns the fast path off).
+     */
+    public boolean auditEnabled() {
+        if (isEmpty()) {
+            return false;
+        }
+        return Shape.AUDIT.find(merged().value()).filter(JsonNode::isBoolean).map(JsonNode::asBoolean).orElse(false);
+    }
+
+    /** The size an audit log file may reach before it is rotated: {@code security.audit_max_bytes}, 1 MiB by default. */
+    public long auditMaxBytes() {
+        if (isEmpty()) {
+            return DEFAULT_AUDIT_MAX_BYTES;
+        }
+        return Shape.AUDIT_MAX_BYTES.find(merged().value()).filter(Shape::validMaxBytes).map(JsonNode::asLong)
+                .orElse(DEFAULT_AUDIT_MAX_BYTES);
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code core}, {@code plugins} and each {@code plugins.<name>} are tables;
  *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
- *   <li>{@code plugins.<name>.required} is a boolean.
+ *   <li>{@code plugins.<name>.required} is a boolean;
+ *   <li>{@code security} is a table, {@code security.audit} a boolean and
+ *       {@code security.audit_max_bytes} an integer of at least 1.
  * </ul>
  * Other keys are left alone: a newer CLI's file stays readable, and each plugin's schema judges
  * its own namespace.
@@ -22,6 +24,12 @@ final class Shape {
 
     /** The one core setting: how long a hook may take, in milliseconds. */
     static final ConfigKey HOOK_TIMEOUT = ConfigKey.of("core", "hook_timeout_ms");
+
+    /** Whether plugin executions are written to the audit log. */
+    static final ConfigKey AUDIT = ConfigKey.of("security", "audit");
+
+    /** The size an audit log file may reach before it is rotated. */
+    static final ConfigKey AUDIT_MAX_BYTES = ConfigKey.of("security", "audit_max_bytes");
 
     /**
      * A value in the wrong place.
@@ -49,6 +57,20 @@ final class Shape {
             JsonNode timeout = core.get("hook_timeout_ms");
             if (timeout != null && !timeout.isNull() && !validTimeout(timeout)) {
                 return wrongType(HOOK_TIMEOUT.toString(), "an integer of at least 1", timeout);
+            }
+        }
+        JsonNode security = patch.get("security");
+        if (security != null && !security.isNull()) {
+            if (!security.isObject()) {
+                return wrongType("security", "a table", security);
+            }
+            JsonNode audit = security.get("audit");
+            if (audit != null && !audit.isNull() && !audit.isBoolean()) {
+                return wrongType(AUDIT.toString(), "true or false", audit);
+            }
+            JsonNode maxBytes = security.get("audit_max_bytes");
+            if (maxBytes != null && !maxBytes.isNull() && !validMaxBytes(maxBytes)) {
+                return wrongType(AUDIT_MAX_BYTES.toString(), "an integer of at least 1", maxBytes);
             }
         }
         JsonNode plugins = patch.get("plugins");
@@ -81,6 +103,11 @@ final class Shape {
     static boolean validTimeout(JsonNode value) {
         return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1
                 && value.asLong() <= MAX_TIMEOUT_MS;
+    }
+
+    /** Whether {@code value} may be {@code security.audit_max_bytes}. */
+    static boolean validMaxBytes(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1;
     }
 
     private static Optional<Problem> keys(String prefix, JsonNode node) {

@@ -2,6 +2,8 @@ package dev.jig.host.hook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jig.host.HostSettings;
+import dev.jig.host.audit.AuditLog;
+import dev.jig.host.audit.AuditRecord;
 import dev.jig.host.exec.LaunchCommand;
 import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
@@ -14,10 +16,12 @@ import dev.jig.protocol.method.CliInfo;
 import dev.jig.protocol.method.LogParams;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,12 +35,15 @@ final class HookLauncher implements SessionStarter {
     private final Programs programs;
     private final Duration timeout;
     private final Consumer<String> report;
+    private final Optional<AuditLog> audit;
 
-    HookLauncher(HostSettings settings, Programs programs, Duration timeout, Consumer<String> report) {
+    HookLauncher(HostSettings settings, Programs programs, Duration timeout, Consumer<String> report,
+                 Optional<AuditLog> audit) {
         this.settings = settings;
         this.programs = programs;
         this.timeout = timeout;
         this.report = report;
+        this.audit = audit;
     }
 
     @Override
@@ -53,6 +60,8 @@ final class HookLauncher implements SessionStarter {
         programs.find("setsid").ifPresent(setsid -> command.add(0, setsid.toString()));
         Map<String, String> environment = new HashMap<>(PluginEnvironment.of(settings, plugin.file()));
         environment.put(settings.cli().envPrefix() + "HOOK", plugin.name());
+        Instant started = Instant.now();
+        long start = System.nanoTime();
         PluginSession session;
         try {
             // What it writes on stderr is for the user, as in run mode: shown, with its name.
@@ -62,7 +71,11 @@ final class HookLauncher implements SessionStarter {
             throw new HookFailure("could not be started: " + PluginRunner.reason(e), true);
         }
         CliInfo cli = new CliInfo(settings.cli().name(), settings.cli().version());
-        return HookSession.initialize(session, cli, config, timeout, log -> logged(plugin, log));
+        // One audit record per session, when it is over: the event it started for, how it ended.
+        HookSession.Ended ended = audit.<HookSession.Ended>map(log -> (events, status) -> log.record(plugin.file(),
+                AuditRecord.HOOK, events.isEmpty() ? null : events.get(0), started,
+                Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)).orElse(HookSession.Ended.NOTHING);
+        return HookSession.initialize(session, cli, config, timeout, log -> logged(plugin, log), ended);
     }
 
     /** A plugin's log line, prefixed with its name; debug lines are for a verbose host, which this is not. */

@@ -18,7 +18,10 @@ import dev.jig.protocol.method.LogParams;
 import dev.jig.protocol.method.Methods;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -34,12 +37,28 @@ final class HookSession implements AutoCloseable {
     private final PluginSession session;
     private final Duration timeout;
     private final Consumer<LogParams> log;
+    private final Ended ended;
+    private final List<String> events = new ArrayList<>();
+    private final AtomicBoolean over = new AtomicBoolean();
     private int nextId = 1;
 
-    private HookSession(PluginSession session, Duration timeout, Consumer<LogParams> log) {
+    /** Told once when a session is over, closed or killed (for the audit log). */
+    @FunctionalInterface
+    interface Ended {
+        /**
+         * @param events     the events it was asked about, in order
+         * @param exitStatus its exit status; empty when it was killed or the status is unknown
+         */
+        void ended(List<String> events, Optional<Integer> exitStatus);
+
+        Ended NOTHING = (events, exitStatus) -> { };
+    }
+
+    private HookSession(PluginSession session, Duration timeout, Consumer<LogParams> log, Ended ended) {
         this.session = session;
         this.timeout = timeout;
         this.log = log;
+        this.ended = ended;
     }
 
     /**
@@ -52,7 +71,13 @@ final class HookSession implements AutoCloseable {
      */
     static HookSession initialize(PluginSession session, CliInfo cli, JsonNode config, Duration timeout,
                                   Consumer<LogParams> log) throws HookFailure, InterruptedException {
-        HookSession hooks = new HookSession(session, timeout, log);
+        return initialize(session, cli, config, timeout, log, Ended.NOTHING);
+    }
+
+    /** Like {@link #initialize(PluginSession, CliInfo, JsonNode, Duration, Consumer)}, telling {@code ended} when the session is over. */
+    static HookSession initialize(PluginSession session, CliInfo cli, JsonNode config, Duration timeout,
+                                  Consumer<LogParams> log, Ended ended) throws HookFailure, InterruptedException {
+        HookSession hooks = new HookSession(session, timeout, log, ended);
         try {
             JsonNode reply = hooks.request(Methods.INITIALIZE,
                     Payloads.tree(new InitializeParams(Protocol.VERSIONS, cli, config)), "initialize");
@@ -76,6 +101,9 @@ final class HookSession implements AutoCloseable {
      *                     that is not a hook result; the process is then killed
      */
     JsonNode call(HookParams params) throws HookFailure, InterruptedException {
+        synchronized (events) {
+            events.add(params.event());
+        }
         JsonNode reply = request(Methods.HOOK, Payloads.tree(params), params.event());
         if (!reply.isObject()) {
             throw new HookFailure("answered " + params.event() + " with " + reply.getNodeType().toString().toLowerCase()
@@ -178,6 +206,7 @@ final class HookSession implements AutoCloseable {
     /** A failure that ends the session: the plugin is killed. */
     private HookFailure failure(String reason) {
         session.kill();
+        over();
         return new HookFailure(reason, true);
     }
 
@@ -185,5 +214,16 @@ final class HookSession implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+        over();
+    }
+
+    private void over() {
+        if (over.compareAndSet(false, true)) {
+            List<String> asked;
+            synchronized (events) {
+                asked = List.copyOf(events);
+            }
+            ended.ended(asked, session.exitStatus());
+        }
     }
 }

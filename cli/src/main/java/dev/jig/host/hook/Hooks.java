@@ -2,6 +2,7 @@ package dev.jig.host.hook;
 
 import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
+import dev.jig.host.audit.AuditLog;
 import dev.jig.host.exec.Programs;
 import dev.jig.protocol.method.HookEvents;
 import dev.jig.protocol.method.HookParams;
@@ -81,6 +82,12 @@ public final class Hooks implements AutoCloseable {
      */
     public static Hooks of(HostSettings settings, Programs programs, List<Subscriber> subscribers, HookConfig config,
                            Consumer<String> report) {
+        return of(settings, programs, subscribers, config, report, Optional.empty());
+    }
+
+    /** Like {@link #of(HostSettings, Programs, List, HookConfig, Consumer)}, writing each hook session to {@code audit}. */
+    public static Hooks of(HostSettings settings, Programs programs, List<Subscriber> subscribers, HookConfig config,
+                           Consumer<String> report, Optional<AuditLog> audit) {
         if (subscribers.isEmpty()) {
             return NONE;
         }
@@ -89,7 +96,7 @@ public final class Hooks implements AutoCloseable {
                 report.accept(line);
             }
         };
-        return new Hooks(subscribers, new HookLauncher(settings, programs, config.timeout(), serialized), config,
+        return new Hooks(subscribers, new HookLauncher(settings, programs, config.timeout(), serialized, audit), config,
                 new Context(settings.cli().name(), settings.cli().envPrefix(), settings.workingDirectory().toString()),
                 serialized);
     }

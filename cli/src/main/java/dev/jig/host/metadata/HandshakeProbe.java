@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Asks an executable whether it speaks the protocol: starts it with the reserved argument, sends
@@ -59,6 +60,15 @@ final class HandshakeProbe {
      */
     PluginRecord probe(List<String> command, String expectedName, Map<String, String> environment, Path workingDirectory)
             throws IOException, InterruptedException {
+        return probe(command, expectedName, environment, workingDirectory, status -> { });
+    }
+
+    /**
+     * Like {@link #probe(List, String, Map, Path)}, telling {@code exited} the plugin's exit
+     * status once its session is closed (empty when it was killed or its status is unknown).
+     */
+    PluginRecord probe(List<String> command, String expectedName, Map<String, String> environment, Path workingDirectory,
+                       Consumer<Optional<Integer>> exited) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(command);
         argv.add(Protocol.ARGUMENT);
         PluginSession session = PluginSession.start(argv, environment, workingDirectory);
@@ -72,6 +82,7 @@ final class HandshakeProbe {
             return awaitReply(session, expectedName);
         } finally {
             session.close();
+            exited.accept(session.exitStatus());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.jig.host.metadata;
 
 import dev.jig.host.HostSettings;
+import dev.jig.host.audit.AuditLog;
+import dev.jig.host.audit.AuditRecord;
 import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.PluginProblem;
@@ -9,6 +11,8 @@ import dev.jig.host.exec.PluginRunner;
 import dev.jig.protocol.method.CliInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +35,17 @@ public final class MetadataService {
     private final HostSettings settings;
     private final Optional<MetadataCache> cache;
     private final HandshakeProbe probe;
+    private final Optional<AuditLog> audit;
 
     /** A service that caches under {@link HostSettings#cacheDirectory()}, when there is one. */
     public MetadataService(HostSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** Like {@link #MetadataService(HostSettings)}, writing each probe to {@code audit}. */
+    public MetadataService(HostSettings settings, Optional<AuditLog> audit) {
         this.settings = settings;
+        this.audit = audit;
         this.cache = settings.cacheDirectory().map(dir -> new MetadataCache(dir.resolve("plugins"), settings.cli().version()));
         this.probe = new HandshakeProbe(new CliInfo(settings.cli().name(), settings.cli().version()), HandshakeProbe.TIMEOUT);
     }
@@ -64,14 +75,22 @@ public final class MetadataService {
         try {
             learned = plugin.form() == PluginFile.Form.MANIFEST
                     ? ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name())
-                    : probe.probe(List.of(plugin.path().toString()), plugin.name(),
-                            PluginEnvironment.of(settings, plugin), settings.workingDirectory());
+                    : probe(plugin);
         } catch (IOException e) {
             // Not remembered: installing a missing interpreter fixes this without touching the file.
             return PluginRecord.plain("could not be started to ask: " + PluginRunner.reason(e));
         }
         cache.ifPresent(c -> c.store(key, fingerprint, learned));
         return learned;
+    }
+
+    /** Probes an executable, writing the probe to the audit log when there is one. */
+    private PluginRecord probe(PluginFile plugin) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        return probe.probe(List.of(plugin.path().toString()), plugin.name(), PluginEnvironment.of(settings, plugin),
+                settings.workingDirectory(), status -> audit.ifPresent(log -> log.record(plugin, AuditRecord.PROBE, null,
+                        started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));
     }
 
     /** The cached record of {@code plugin}, if it is fresh. */

@@ -148,6 +148,32 @@ class ConfigurationTests {
     }
 
     @Test
+    void auditingIsOffByDefaultAndSetByItsKeys() throws Exception {
+        Configuration none = Configuration.load(settings(work()), List.of());
+        assertFalse(none.auditEnabled());
+        assertEquals(Configuration.DEFAULT_AUDIT_MAX_BYTES, none.auditMaxBytes());
+        env.put("ACME_CONFIG_SECURITY__AUDIT", "true");
+        Configuration on = Configuration.load(settings(work()), List.of("security.audit_max_bytes=4096"));
+        assertTrue(on.auditEnabled());
+        assertEquals(4096, on.auditMaxBytes());
+        assertFalse(Configuration.load(settings(work()), List.of("security.audit=false")).auditEnabled());
+    }
+
+    @Test
+    void auditSettingsOfTheWrongType() throws Exception {
+        ConfigException audit = assertThrows(ConfigException.class,
+                () -> Configuration.load(settings(work()), List.of("security.audit=yes")));
+        assertTrue(audit.getMessage().contains("'security.audit' must be true or false"), audit.getMessage());
+        ConfigException bound = assertThrows(ConfigException.class,
+                () -> Configuration.load(settings(work()), List.of("security.audit_max_bytes=0")));
+        assertTrue(bound.getMessage().contains("'security.audit_max_bytes' must be an integer of at least 1"),
+                bound.getMessage());
+        ConfigException table = assertThrows(ConfigException.class,
+                () -> Configuration.load(settings(work()), List.of("security=1")));
+        assertTrue(table.getMessage().contains("'security' must be a table"), table.getMessage());
+    }
+
+    @Test
     void hostSettingsOfTheWrongType() throws Exception {
         env.put("ACME_CONFIG_CORE__HOOK_TIMEOUT_MS", "0");
         ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of()));

@@ -1,0 +1,129 @@
+package dev.jig.host.metadata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SHA-256 digests of plugin files, remembered by {@link Fingerprint}: an unchanged file is read
+ * once. Each digest is a small file {@code <directory>/<hash of the path>} holding the path, the
+ * fingerprint and the hex digest, written atomically (temp file + rename), so concurrent
+ * invocations at worst compute it twice.
+ */
+public final class Digests {
+
+    private final Optional<Path> directory;
+
+    /** @param directory where digests are remembered; empty to compute every time */
+    public Digests(Optional<Path> directory) {
+        this.directory = directory;
+    }
+
+    /** The SHA-256 of {@code file} (following links) in lower-case hex; empty when it cannot be read. */
+    public Optional<String> sha256(Path file) {
+        Path real;
+        Fingerprint fingerprint;
+        try {
+            real = file.toRealPath();
+            fingerprint = Fingerprint.of(real);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(real)) {
+            return Optional.empty();
+        }
+        Optional<Path> entry = directory.map(dir -> dir.resolve(name(real)));
+        if (entry.isPresent()) {
+            Optional<String> cached = lookup(entry.get(), real, fingerprint);
+            if (cached.isPresent()) {
+                return cached;
+            }
+        }
+        String hex;
+        try {
+            hex = compute(real);
+            // A file that changed while it was read has no digest worth remembering.
+            if (!Fingerprint.of(real).equals(fingerprint)) {
+                return Optional.of(hex);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        entry.ifPresent(path -> store(path, real, fingerprint, hex));
+        return Optional.of(hex);
+    }
+
+    /** The SHA-256 of the file's content now, with no cache. */
+    public static String compute(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static Optional<String> lookup(Path entry, Path real, Fingerprint fingerprint) {
+        try {
+            List<String> lines = Files.readAllLines(entry, StandardCharsets.UTF_8);
+            if (lines.size() == 3 && lines.get(0).equals(real.toString())
+                    && lines.get(1).equals(fingerprint.toString()) && lines.get(2).matches("[0-9a-f]{64}")) {
+                return Optional.of(lines.get(2));
+            }
+        } catch (NoSuchFileException e) {
+            // not seen before
+        } catch (IOException | RuntimeException e) {
+            // unreadable: computed again and rewritten
+        }
+        return Optional.empty();
+    }
+
+    private static void store(Path entry, Path real, Fingerprint fingerprint, String hex) {
+        if (real.toString().contains("\n")) {
+            return;
+        }
+        try {
+            Files.createDirectories(entry.getParent());
+            Path temp = Files.createTempFile(entry.getParent(), "." + entry.getFileName() + ".", ".tmp");
+            try {
+                Files.writeString(temp, real + "\n" + fingerprint + "\n" + hex + "\n", StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | RuntimeException e) {
+            // A digest not remembered is computed again next time.
+        }
+    }
+
+    /** A file name for a path: its 64-bit FNV-1a hash in hex (the path itself is inside, to tell collisions). */
+    static String name(Path real) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : real.toString().getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return String.format("%016x", hash);
+    }
+}
