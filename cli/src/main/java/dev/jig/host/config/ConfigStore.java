@@ -104,7 +104,7 @@ public final class ConfigStore {
                         + " Set HOME, or use " + Scope.PROJECT.option() + "."));
     }
 
-    /** Keys outside {@code core.hook_timeout_ms} and {@code plugins.<name>...} are typos. */
+    /** Keys outside {@code core.hook_timeout_ms}, {@code security.untrusted} and {@code plugins.<name>...} are typos. */
     private static void checkSettable(ConfigKey key) throws ConfigException {
         List<String> segments = key.segments();
         String first = segments.get(0);
@@ -113,12 +113,17 @@ public final class ConfigStore {
                 throw new ConfigException("unknown key '" + key + "': the core settings are " + Shape.HOOK_TIMEOUT,
                         ExitStatus.USAGE);
             }
+        } else if (first.equals("security")) {
+            if (!key.equals(Shape.UNTRUSTED)) {
+                throw new ConfigException("unknown key '" + key + "': the security settings are " + Shape.UNTRUSTED,
+                        ExitStatus.USAGE);
+            }
         } else if (first.equals("plugins")) {
             if (segments.size() < 2) {
                 throw new ConfigException("name a plugin's setting: plugins.<plugin>.<key>", ExitStatus.USAGE);
             }
         } else {
-            throw new ConfigException("unknown key '" + key + "': settings are under 'core.' and 'plugins.<plugin>.'",
+            throw new ConfigException("unknown key '" + key + "': settings are under 'core.', 'security.' and 'plugins.<plugin>.'",
                     ExitStatus.USAGE);
         }
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code core}, {@code plugins} and each {@code plugins.<name>} are tables;
  *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
- *   <li>{@code plugins.<name>.required} is a boolean.
+ *   <li>{@code plugins.<name>.required} is a boolean;
+ *   <li>{@code security} is a table and {@code security.untrusted} an array of absolute paths.
  * </ul>
  * Other keys are left alone: a newer CLI's file stays readable, and each plugin's schema judges
  * its own namespace.
@@ -22,6 +23,9 @@ final class Shape {
 
     /** The one core setting: how long a hook may take, in milliseconds. */
     static final ConfigKey HOOK_TIMEOUT = ConfigKey.of("core", "hook_timeout_ms");
+
+    /** Directories whose plugins are not trusted by default, besides {@code ./plugins}. */
+    static final ConfigKey UNTRUSTED = ConfigKey.of("security", "untrusted");
 
     /**
      * A value in the wrong place.
@@ -49,6 +53,16 @@ final class Shape {
             JsonNode timeout = core.get("hook_timeout_ms");
             if (timeout != null && !timeout.isNull() && !validTimeout(timeout)) {
                 return wrongType(HOOK_TIMEOUT.toString(), "an integer of at least 1", timeout);
+            }
+        }
+        JsonNode security = patch.get("security");
+        if (security != null && !security.isNull()) {
+            if (!security.isObject()) {
+                return wrongType("security", "a table", security);
+            }
+            JsonNode untrusted = security.get("untrusted");
+            if (untrusted != null && !untrusted.isNull() && !validDirectories(untrusted)) {
+                return wrongType(UNTRUSTED.toString(), "an array of absolute directory paths", untrusted);
             }
         }
         JsonNode plugins = patch.get("plugins");
@@ -81,6 +95,19 @@ final class Shape {
     static boolean validTimeout(JsonNode value) {
         return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1
                 && value.asLong() <= MAX_TIMEOUT_MS;
+    }
+
+    /** Whether {@code value} may be {@code security.untrusted}: an array of absolute paths. */
+    static boolean validDirectories(JsonNode value) {
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode entry : value) {
+            if (!entry.isTextual() || !entry.asText().startsWith("/")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Problem> keys(String prefix, JsonNode node) {
