@@ -72,7 +72,8 @@ final class Cli {
             return e.exitStatus();
         }
         Instant decided = Instant.now();
-        PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings));
+        PluginHost host = new PluginHost(options.pluginPath().map(settings::withPluginPath).orElse(settings),
+                config.untrustedDirectories());
         PrintWriter stderr = new PrintWriter(err, true);
         PluginConfigs configs = new PluginConfigs(config);
         Hooks hooks = Hooks.none();
@@ -135,7 +136,7 @@ final class Cli {
             return Optional.empty();
         }
         return Optional.of(new RouteWriter(host.settings(), cache.get().resolve("routes"), launcher.get(),
-                List.of(launcher.get(), jar.get())));
+                List.of(launcher.get(), jar.get()), host.trust()));
     }
 
     private int builtin(Invocation invocation, String name, List<String> args) throws InterruptedException {
