@@ -78,7 +78,7 @@ final class Cli {
         Optional<AuditLog> audit = config.auditEnabled()
                 ? AuditLog.of(hostSettings, config.auditMaxBytes(), line -> stderr.println(name + ": " + line))
                 : Optional.empty();
-        PluginHost host = new PluginHost(hostSettings, audit);
+        PluginHost host = new PluginHost(hostSettings, config.untrustedDirectories(), audit);
         PluginConfigs configs = new PluginConfigs(config);
         Hooks hooks = Hooks.none();
         try {
@@ -141,7 +141,7 @@ final class Cli {
             return Optional.empty();
         }
         return Optional.of(new RouteWriter(host.settings(), cache.get().resolve("routes"), launcher.get(),
-                List.of(launcher.get(), jar.get())));
+                List.of(launcher.get(), jar.get()), host.trust()));
     }
 
     private int builtin(Invocation invocation, String name, List<String> args) throws InterruptedException {

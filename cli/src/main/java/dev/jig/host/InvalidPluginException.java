@@ -5,7 +5,7 @@ import dev.jig.host.discovery.PluginProblem;
 import java.util.List;
 
 /** A plugin that must not run: its metadata is wrong or a requirement is not met. */
-public final class InvalidPluginException extends Exception {
+public class InvalidPluginException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient PluginFile plugin;

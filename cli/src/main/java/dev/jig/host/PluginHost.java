@@ -28,6 +28,8 @@ import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.suggest.Suggestions;
+import dev.jig.host.trust.TrustDecision;
+import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.metadata.ConfigSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,29 +67,64 @@ public final class PluginHost {
     private final MetadataService metadata;
     private final Programs programs;
     private final Optional<AuditLog> audit;
+    private final TrustPolicy trust;
     private volatile FutureTask<Catalog> prefetched;
 
-    /** A host that sees the world through {@code settings}; builds no process and reads no file yet. */
+    /**
+     * A host that sees the world through {@code settings}, trusting the default plugin sources;
+     * builds no process and reads no file yet.
+     */
     public PluginHost(HostSettings settings) {
-        this(settings, Optional.empty());
+        this(settings, List.of(), Optional.empty());
     }
 
     /**
-     * Like {@link #PluginHost(HostSettings)}, writing every plugin execution (run, probe, hook
-     * session) to {@code audit}.
+     * A host that sees the world through {@code settings}; builds no process and reads no file yet.
+     *
+     * @param untrustedDirs directories whose plugins are not trusted by default besides
+     *                      {@code ./plugins} (the configuration's {@code security.untrusted})
+     * @param audit         where every plugin execution (run, probe, hook session) is written,
+     *                      when auditing is on
      */
-    public PluginHost(HostSettings settings, Optional<AuditLog> audit) {
+    public PluginHost(HostSettings settings, List<Path> untrustedDirs, Optional<AuditLog> audit) {
         this.settings = settings;
         this.audit = audit;
         SearchPath searchPath = SearchPath.of(settings);
         this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath);
-        this.metadata = new MetadataService(settings, audit);
+        this.trust = TrustPolicy.of(settings, untrustedDirs);
+        audit.ifPresent(log -> log.trustDecidedBy(plugin -> trust.decide(plugin) instanceof TrustDecision.Trusted trusted
+                ? trusted.reason().name().toLowerCase(Locale.ROOT) : "untrusted"));
+        this.metadata = new MetadataService(settings, trust, audit);
         this.programs = new Programs(settings);
     }
 
     /** The audit log plugin executions are written to, when auditing is on. */
     public Optional<AuditLog> audit() {
         return audit;
+    }
+
+    /** Who may run: the trust policy this host enforces. */
+    public TrustPolicy trust() {
+        return trust;
+    }
+
+    /**
+     * What keeps {@code plugin} from being executed because it is not trusted, saying how to
+     * trust it; empty when it is trusted.
+     */
+    public Optional<PluginProblem> trustProblem(PluginFile plugin) {
+        return trustProblem(plugin, trust.decide(plugin));
+    }
+
+    private Optional<PluginProblem> trustProblem(PluginFile plugin, TrustDecision decision) {
+        String advice = "run '" + settings.cli().name() + " plugins trust " + plugin.name() + "'";
+        if (decision instanceof TrustDecision.Untrusted untrusted) {
+            return Optional.of(new PluginProblem.Untrusted(untrusted.reason(), advice));
+        }
+        if (decision instanceof TrustDecision.Changed) {
+            return Optional.of(new PluginProblem.Changed(advice));
+        }
+        return Optional.empty();
     }
 
     /** The settings this host was built with. */
@@ -111,7 +149,8 @@ public final class PluginHost {
      * Checks a resolved plugin, then runs it with the terminal, relaying signals, and returns its
      * exit status. A plugin not seen before (or changed since) is first asked for its metadata.
      *
-     * @throws InvalidPluginException when its metadata is wrong or a requirement is not met
+     * @throws InvalidPluginException when its metadata is wrong or a requirement is not met, or
+     *                                it is not trusted ({@link UntrustedPluginException})
      * @throws PluginLaunchException  when the operating system cannot start it
      * @throws InterruptedException   when interrupted while asking it for metadata
      */
@@ -123,12 +162,19 @@ public final class PluginHost {
      * Checks a resolved plugin and works out how to start it, without starting it. A plugin not
      * seen before (or changed since) is asked for its metadata.
      *
-     * @throws InvalidPluginException when its metadata is wrong or a requirement is not met
+     * @throws InvalidPluginException when its metadata is wrong or a requirement is not met, or
+     *                                it is not trusted ({@link UntrustedPluginException}: then
+     *                                nothing was executed)
      * @throws PluginLaunchException  when a manifest's program cannot be found
      * @throws InterruptedException   when interrupted while asking it for metadata
      */
     public Launch prepare(Dispatch.Plugin dispatch) throws InvalidPluginException, PluginLaunchException, InterruptedException {
         PluginFile plugin = dispatch.plugin();
+        TrustDecision decision = trust.decide(plugin);
+        Optional<PluginProblem> untrusted = trustProblem(plugin, decision);
+        if (untrusted.isPresent()) {
+            throw new UntrustedPluginException(plugin, decision, untrusted.get());
+        }
         PluginRecord record = metadata.record(plugin, false, false);
         List<Path> required = new ArrayList<>();
         List<PluginProblem> problems = metadata.problems(plugin, record, resolvedSurroundings(required));
@@ -178,8 +224,8 @@ public final class PluginHost {
 
     /**
      * The lifecycle hooks of this invocation. Subscribers are found from the plugins' cached
-     * metadata (plugins not seen before are asked first); only valid plugins take part, never
-     * those in {@code ./plugins}, which are not trusted to run on their own. Inside a hook
+     * metadata (plugins not seen before are asked first); only valid, trusted plugins take part,
+     * never untrusted ones (such as those in {@code ./plugins} the user did not trust). Inside a hook
      * ({@code <PREFIX>HOOK} is set) there are none, so hooks cannot recurse.
      *
      * @param report receives each line for the user: failed hooks, rejected patches, log lines
@@ -201,7 +247,8 @@ public final class PluginHost {
         boolean local = dirs.stream().anyMatch(dir -> dir.origin() == Origin.LOCAL && Files.exists(dir.directory()));
         List<Path> trustedDirs = dirs.stream().filter(dir -> dir.origin() != Origin.LOCAL).map(PluginDir::directory).toList();
         // A ./plugins directory can shadow plugins and depends on the working directory: no mark then.
-        Optional<QuietMark> mark = local ? Optional.empty() : settings.cacheDirectory()
+        // Nor with directories marked untrusted: trusting a plugin in one changes no directory.
+        Optional<QuietMark> mark = local || !trust.untrustedDirs().isEmpty() ? Optional.empty() : settings.cacheDirectory()
                 .map(cache -> new QuietMark(cache.resolve("hooks").resolve("quiet"), settings.cli().version()));
         if (mark.isPresent() && mark.get().holds(trustedDirs)) {
             return List.of();
@@ -209,7 +256,7 @@ public final class PluginHost {
         Instant decided = Instant.now();
         Inventory inventory = inventory();
         List<PluginFile> trusted = inventory.runnable().stream().map(ListedPlugin::file)
-                .filter(file -> file.dir().origin() != Origin.LOCAL).toList();
+                .filter(file -> trust.decide(file).trusted()).toList();
         Map<PluginFile, PluginRecord> records = metadata.records(trusted, false, false);
         Surroundings surroundings = listedSurroundings(records);
         List<Subscriber> subscribers = new ArrayList<>();
@@ -267,6 +314,7 @@ public final class PluginHost {
         for (ListedPlugin listed : inventory.plugins()) {
             PluginRecord record = records.get(listed.file());
             List<PluginProblem> problems = new ArrayList<>(listed.problems());
+            trustProblem(listed.file()).ifPresent(problems::add);
             if (record != null) {
                 problems.addAll(metadata.problems(listed.file(), record, surroundings));
             }
@@ -295,7 +343,10 @@ public final class PluginHost {
      */
     public CatalogEntry describe(PluginFile plugin) throws InterruptedException {
         PluginRecord record = metadata.record(plugin, false, true);
-        return new CatalogEntry(plugin, Optional.of(record), metadata.problems(plugin, record, resolvedSurroundings(new ArrayList<>())));
+        List<PluginProblem> problems = new ArrayList<>();
+        trustProblem(plugin).ifPresent(problems::add);
+        problems.addAll(metadata.problems(plugin, record, resolvedSurroundings(new ArrayList<>())));
+        return new CatalogEntry(plugin, Optional.of(record), problems);
     }
 
     /** Built-in and plugin command names close to a mistyped {@code word}, best first. */

@@ -84,7 +84,7 @@ class AuditIT {
         assertEquals("target", run.get("plugin").asText());
         assertEquals(target.toString(), run.get("path").asText());
         assertEquals(sha256(target), run.get("sha256").asText());
-        assertEquals("trusted", run.get("trust").asText());
+        assertEquals("source", run.get("trust").asText(), "trusted because its directory is");
         assertEquals("none", run.get("sandbox").asText());
         assertEquals(3, run.get("exitCode").asInt());
         assertEquals(2, run.get("argCount").asInt());
@@ -101,17 +101,21 @@ class AuditIT {
     }
 
     @Test
-    void aLocalPluginRunIsLoggedAsLocal() throws IOException {
+    void aTrustedLocalPluginRunIsLoggedAsTrustedByRecord() throws IOException {
         Path local = Sandbox.executable(sandbox.localDir().resolve("jig-here"), TARGET);
+        assertEquals(126, sandbox.jig("here").exitCode(), "./plugins is not trusted by default");
+        assertEquals(0, sandbox.jig("plugins", "trust", "here").exitCode());
 
         Sandbox.Result result = sandbox.jig("here");
 
         assertEquals(3, result.exitCode(), result::toString);
         List<JsonNode> records = records(auditLog()).stream().filter(r -> r.get("plugin").asText().equals("here")).toList();
-        assertEquals(1, records.size(), "./plugins is never probed: " + records);
-        assertEquals("run", records.get(0).get("mode").asText());
-        assertEquals("local", records.get(0).get("trust").asText());
-        assertEquals(local.toString(), records.get(0).get("path").asText());
+        assertEquals(List.of("probe", "run"), records.stream().map(r -> r.get("mode").asText()).toList(),
+                "once trusted it is asked for metadata too; never before: " + records);
+        for (JsonNode record : records) {
+            assertEquals("recorded", record.get("trust").asText());
+            assertEquals(local.toString(), record.get("path").asText());
+        }
     }
 
     @Test
@@ -242,7 +246,7 @@ class AuditIT {
         List<String> rows = table.stdout().lines().toList();
         assertEquals(3, rows.size(), table::toString);
         assertTrue(rows.get(0).startsWith("TIME"), table::toString);
-        assertTrue(rows.get(2).matches(".*\\brun\\s+other\\s+-\\s+3\\s+\\d+ ms\\s+trusted\\s*"), table::toString);
+        assertTrue(rows.get(2).matches(".*\\brun\\s+other\\s+-\\s+3\\s+\\d+ ms\\s+source\\s*"), table::toString);
 
         Sandbox.Result bad = sandbox.jig("plugins", "audit", "--since", "yesterday");
         assertEquals(2, bad.exitCode(), bad::toString);

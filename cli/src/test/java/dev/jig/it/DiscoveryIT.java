@@ -39,6 +39,11 @@ class DiscoveryIT {
                 says(sandbox.systemDir().resolve("jig-who"), "system"),
                 says(sandbox.bin.resolve("jig-who"), "path"));
         for (String expected : List.of("explicit", "user", "local", "system", "path")) {
+            if (expected.equals("local")) {
+                // ./plugins is searched, but its plugins run only once the user trusts them.
+                assertEquals(126, sandbox.jig("who").exitCode());
+                assertEquals(0, sandbox.jig("plugins", "trust", "who").exitCode());
+            }
             assertEquals(expected + " \n", sandbox.jig("who").stdout());
             Files.delete(files.get(List.of("explicit", "user", "local", "system", "path").indexOf(expected)));
         }

@@ -134,6 +134,8 @@ class FastPathIT {
         Sandbox.executable(sandbox.localDir().resolve("jig-show"), "#!/bin/sh\necho local\n");
         assertEquals(3, sandbox.jig("show").exitCode(), "local comes after explicit too");
         Files.delete(plugins.resolve("jig-show"));
+        assertEquals(126, sandbox.jig("show").exitCode(), "untrusted until the user trusts it");
+        assertEquals(0, sandbox.jig("plugins", "trust", "show").exitCode());
         assertEquals("local\n", sandbox.jig("show").stdout());
         assertEquals("local\n", sandbox.jig("show").stdout(), "./plugins is never taken by the fast path");
     }

@@ -51,7 +51,7 @@ class PluginsListIT {
         assertEquals(List.of(
                 "hello | [\"hello\"] | explicit | explicit/jig-hello | true | []",
                 "hello | [\"hello\"] | user | config/jig/plugins/jig-hello | false | [shadowed]",
-                "foo_bar-baz | [\"foo-bar\",\"baz\"] | local | work/plugins/jig-foo_bar-baz | true | []",
+                "foo_bar-baz | [\"foo-bar\",\"baz\"] | local | work/plugins/jig-foo_bar-baz | false | [untrusted]",
                 "lazy | [\"lazy\"] | system | share/jig/plugins/jig-lazy | false | [not-executable]",
                 "plugins-extra | [\"plugins\",\"extra\"] | path | bin/jig-plugins-extra | false | [builtin-collision]"),
                 rows);

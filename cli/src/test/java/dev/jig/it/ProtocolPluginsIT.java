@@ -352,14 +352,18 @@ class ProtocolPluginsIT {
     }
 
     @Test
-    void localPluginsAreNeverProbed() throws Exception {
+    void localPluginsAreNeverProbedUntilTrusted() throws Exception {
         Path marker = root.resolve("probed");
         Sandbox.executable(sandbox.localDir().resolve("jig-cloned"), "#!/bin/sh\n[ \"$1\" = --jig-protocol ] && touch '" + marker + "'\necho cloned \"$@\"\n");
         JsonNode cloned = plugin(listJson(), "cloned");
         assertEquals("plain", cloned.get("kind").asText());
         sandbox.jig("help");
         assertFalse(Files.exists(marker), "listing and help never run a file from ./plugins");
-        assertEquals("cloned run\n", sandbox.jig("cloned", "run").stdout());
+        assertEquals(126, sandbox.jig("cloned", "run").exitCode(), "nor does typing its command");
         assertFalse(Files.exists(marker));
+
+        assertEquals(0, sandbox.jig("plugins", "trust", "cloned").exitCode());
+        assertEquals("cloned run\n", sandbox.jig("cloned", "run").stdout());
+        assertTrue(Files.exists(marker), "a trusted plugin is asked for its metadata like any other");
     }
 }

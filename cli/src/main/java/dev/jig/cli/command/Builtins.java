@@ -44,7 +44,9 @@ public final class Builtins {
         root.addSubcommand("plugins", new CommandLine(new PluginsCommand())
                 .addSubcommand("list", new PluginsListCommand(host))
                 .addSubcommand("info", new PluginsInfoCommand(host))
-                .addSubcommand("audit", new PluginsAuditCommand(host)));
+                .addSubcommand("audit", new PluginsAuditCommand(host))
+                .addSubcommand("trust", new PluginsTrustCommand(host))
+                .addSubcommand("untrust", new PluginsUntrustCommand(host)));
         root.addSubcommand("config", ConfigCommand.commandLine(host, config));
         root.setExpandAtFiles(false);
         root.setOut(out);

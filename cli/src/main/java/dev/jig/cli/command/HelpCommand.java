@@ -131,11 +131,17 @@ final class HelpCommand implements Callable<Integer> {
                 List.of("  --version", "Print the version"),
                 List.of("  -h, --help", "Show this help")));
 
-        long problems = catalog.stream().filter(entry -> !entry.runnable()).count();
+        long untrusted = catalog.stream().filter(entry -> !PluginJson.trust(entry).equals("trusted")).count();
+        long problems = catalog.stream().filter(entry -> !entry.runnable()).count() - untrusted;
         if (problems > 0) {
             out.println();
             out.println(problems + (problems == 1 ? " plugin has a problem" : " plugins have problems")
                     + ": see '" + cli + " plugins list'.");
+        }
+        if (untrusted > 0) {
+            out.println();
+            out.println(untrusted + (untrusted == 1 ? " plugin is not trusted and was not run"
+                    : " plugins are not trusted and were not run") + ": see '" + cli + " plugins list' and '" + cli + " plugins trust'.");
         }
         out.println();
         out.println("Run '" + cli + " help COMMAND' for help on a command.");

@@ -4,6 +4,8 @@ import dev.jig.host.ExitStatus;
 import dev.jig.host.InvalidPluginException;
 import dev.jig.host.Launch;
 import dev.jig.host.PluginHost;
+import dev.jig.host.UntrustedPluginException;
+import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.exec.PluginLaunchException;
 import java.io.PrintWriter;
@@ -83,6 +85,9 @@ public final class PluginDispatch {
                         return cannotStart(cli, plugin, e, err);
                     }
                 });
+            } catch (UntrustedPluginException e) {
+                err.println(untrusted(cli, plugin, e));
+                return ExitStatus.CANNOT_EXECUTE;
             } catch (InvalidPluginException e) {
                 err.println(cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path()
                         + ") is invalid: " + e.getMessage()
@@ -105,6 +110,17 @@ public final class PluginDispatch {
             return unknown(host, unknown, typed, err, hooks);
         }
         throw new IllegalArgumentException("not a plugin dispatch: " + dispatch);
+    }
+
+    /** One line: which plugin, where, why it is not trusted, and the command that trusts it. */
+    private static String untrusted(String cli, Dispatch.Plugin plugin, UntrustedPluginException e) {
+        String trust = "'" + cli + " plugins trust " + plugin.plugin().name() + "'";
+        String which = cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path() + ")";
+        if (e.decision() instanceof TrustDecision.Changed) {
+            return which + " changed since it was trusted and was not run. Review it, then run " + trust + ".";
+        }
+        String reason = e.decision() instanceof TrustDecision.Untrusted untrusted ? untrusted.reason() : "not trusted";
+        return which + " is untrusted and was not run: " + reason + ". Review it, then run " + trust + " to trust it.";
     }
 
     private static int cannotStart(String cli, Dispatch.Plugin plugin, PluginLaunchException e, PrintWriter err) {

@@ -22,6 +22,12 @@ final class PluginJson {
                 : entry.problems().stream().map(PluginProblem::message).collect(Collectors.joining("; "));
     }
 
+    /** {@code untrusted} or {@code changed} when the plugin is refused for that, else {@code trusted}. */
+    static String trust(CatalogEntry entry) {
+        return entry.problems().stream().map(PluginProblem::code)
+                .filter(code -> code.equals("untrusted") || code.equals("changed")).findFirst().orElse("trusted");
+    }
+
     static ObjectNode of(ObjectMapper mapper, CatalogEntry entry) {
         PluginFile file = entry.file();
         ObjectNode plugin = mapper.createObjectNode();
@@ -36,6 +42,7 @@ final class PluginJson {
         plugin.put("version", record == null ? null : record.version());
         plugin.put("description", record == null ? null : record.summary());
         plugin.put("runnable", entry.runnable());
+        plugin.put("trust", trust(entry));
         ArrayNode problems = plugin.putArray("problems");
         for (PluginProblem problem : entry.problems()) {
             problems.addObject().put("code", problem.code()).put("message", problem.message());

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins}: groups the plugin management commands; alone, it shows their usage. */
-@Command(description = "Inspect plugins.")
+@Command(description = "Inspect plugins and decide which to trust.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.ListedPlugin;
+import dev.jig.host.discovery.PluginProblem;
+import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.metadata.CatalogEntry;
 import dev.jig.host.metadata.Fingerprint;
 import dev.jig.host.metadata.PluginRecord;
@@ -57,8 +59,7 @@ final class PluginsInfoCommand implements Callable<Integer> {
         // The plugin that runs, if any does; files it shadows are shown with it.
         ListedPlugin chosen = matches.stream().filter(ListedPlugin::runnable).findFirst().orElse(matches.get(0));
         List<ListedPlugin> others = matches.stream().filter(m -> m != chosen).toList();
-        CatalogEntry entry = chosen.runnable() ? host.describe(chosen.file())
-                : new CatalogEntry(chosen.file(), Optional.empty(), chosen.problems());
+        CatalogEntry entry = chosen.runnable() ? host.describe(chosen.file()) : notRunnable(chosen);
         if (json) {
             ObjectMapper mapper = Json.mapper();
             ObjectNode node = PluginJson.of(mapper, entry);
@@ -89,12 +90,34 @@ final class PluginsInfoCommand implements Callable<Integer> {
         rows.add(List.of("path:", entry.file().path().toString()));
         rows.add(List.of("origin:", entry.file().dir().origin().id() + " (" + entry.file().dir().directory() + ")"));
         rows.add(List.of("fingerprint:", fingerprint(entry)));
-        rows.add(List.of("status:", entry.runnable() ? "ok" : "invalid"));
+        rows.add(List.of("trust:", trust(entry)));
+        String refused = PluginJson.trust(entry);
+        rows.add(List.of("status:", entry.runnable() ? "ok" : refused.equals("trusted") ? "invalid" : refused));
         entry.problems().forEach(p -> rows.add(List.of("", "- " + p.message())));
         others.forEach(m -> rows.add(List.of("also found:", m.file().path() + " (" + PluginJson.status(
                 new CatalogEntry(m.file(), Optional.empty(), m.problems())) + ")")));
         Table.print(out, rows);
         return entry.runnable() ? ExitStatus.OK : ExitStatus.CANNOT_EXECUTE;
+    }
+
+    private CatalogEntry notRunnable(ListedPlugin listed) {
+        List<PluginProblem> problems = new ArrayList<>(listed.problems());
+        host.trustProblem(listed.file()).ifPresent(problems::add);
+        return new CatalogEntry(listed.file(), Optional.empty(), problems);
+    }
+
+    /** The trust decision in words: why it is trusted, or why not. */
+    private String trust(CatalogEntry entry) {
+        TrustDecision decision = host.trust().decide(entry.file());
+        if (decision instanceof TrustDecision.Trusted trusted) {
+            return trusted.reason() == TrustDecision.Reason.SOURCE
+                    ? "trusted (" + entry.file().dir().origin().description() + " are trusted)"
+                    : "trusted by the user (" + host.trust().store().map(s -> s.file().toString()).orElse("") + ")";
+        }
+        if (decision instanceof TrustDecision.Untrusted untrusted) {
+            return "untrusted: " + untrusted.reason();
+        }
+        return "changed since it was trusted";
     }
 
     private static String fingerprint(CatalogEntry entry) {

@@ -1,7 +1,6 @@
 package dev.jig.host.audit;
 
 import dev.jig.host.HostSettings;
-import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.metadata.Digests;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The audit log, {@code ${XDG_STATE_HOME:-~/.local/state}/<cli>/audit.jsonl}: one JSON line per
@@ -60,6 +60,8 @@ public final class AuditLog {
     private final Digests digests;
     private final Consumer<String> warn;
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** Why a plugin was allowed to run, as the trust policy decided; set by the host. */
+    private volatile Function<PluginFile, String> trust = plugin -> "trusted";
 
     /**
      * @param file     the log
@@ -112,8 +114,15 @@ public final class AuditLog {
     }
 
     /**
-     * Records one execution of {@code plugin}: its digest, the trust decision by where it was
-     * found, and no sandbox.
+     * Names, in every later record, why a plugin was allowed to run (its directory is trusted,
+     * or the user trusted the file): only trusted plugins are ever executed.
+     */
+    public void trustDecidedBy(Function<PluginFile, String> decision) {
+        this.trust = decision;
+    }
+
+    /**
+     * Records one execution of {@code plugin}: its digest, why it was trusted, and no sandbox.
      *
      * @param event    for a hook session, its first event; else null
      * @param exitCode null when unknown
@@ -122,11 +131,8 @@ public final class AuditLog {
                        Integer exitCode, int argCount) {
         try {
             String sha256 = digests.sha256(plugin.path()).orElse(null);
-            // Trust decisions plug in here: for now a plugin runs because its directory is the
-            // user's, or (./plugins) because its command was typed.
-            String trust = plugin.dir().origin() == Origin.LOCAL ? "local" : "trusted";
             append(new AuditRecord(started, plugin.name(), plugin.path().toAbsolutePath().normalize().toString(), sha256,
-                    mode, event, trust, "none", exitCode, duration.toMillis(), argCount));
+                    mode, event, trust.apply(plugin), "none", exitCode, duration.toMillis(), argCount));
         } catch (RuntimeException e) {
             failed(e.toString());
         }

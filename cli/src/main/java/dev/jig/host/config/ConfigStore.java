@@ -106,7 +106,8 @@ public final class ConfigStore {
 
     /**
      * Keys outside {@code core.hook_timeout_ms}, {@code security.audit},
-     * {@code security.audit_max_bytes} and {@code plugins.<name>...} are typos.
+     * {@code security.audit_max_bytes}, {@code security.untrusted} and {@code plugins.<name>...}
+     * are typos.
      */
     private static void checkSettable(ConfigKey key) throws ConfigException {
         List<String> segments = key.segments();
@@ -117,9 +118,9 @@ public final class ConfigStore {
                         ExitStatus.USAGE);
             }
         } else if (first.equals("security")) {
-            if (!key.equals(Shape.AUDIT) && !key.equals(Shape.AUDIT_MAX_BYTES)) {
+            if (!key.equals(Shape.AUDIT) && !key.equals(Shape.AUDIT_MAX_BYTES) && !key.equals(Shape.UNTRUSTED)) {
                 throw new ConfigException("unknown key '" + key + "': the security settings are " + Shape.AUDIT
-                        + " and " + Shape.AUDIT_MAX_BYTES, ExitStatus.USAGE);
+                        + ", " + Shape.AUDIT_MAX_BYTES + " and " + Shape.UNTRUSTED, ExitStatus.USAGE);
             }
         } else if (first.equals("plugins")) {
             if (segments.size() < 2) {

@@ -219,6 +219,31 @@ public final class Configuration {
         return ConfigKey.of("plugins", plugin, "required").find(merged().value()).map(JsonNode::asBoolean).orElse(false);
     }
 
+    /**
+     * The directories marked untrusted ({@code security.untrusted}): their plugins run only when
+     * the user trusted them one by one, as those of {@code ./plugins}. Empty by default.
+     *
+     * <p>Unlike every other setting, the lists of all layers are combined rather than merged: a
+     * higher layer (a cloned project's {@code .<cli>/config.toml}, say) cannot take back a
+     * directory that a lower one marked untrusted.
+     */
+    public List<Path> untrustedDirectories() {
+        if (isEmpty()) {
+            return List.of();
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (Layer layer : layers()) {
+            Shape.UNTRUSTED.find(layer.patch()).filter(Shape::validDirectories).ifPresent(array ->
+                    array.forEach(entry -> {
+                        Path dir = Path.of(entry.asText()).normalize();
+                        if (!dirs.contains(dir)) {
+                            dirs.add(dir);
+                        }
+                    }));
+        }
+        return List.copyOf(dirs);
+    }
+
     /** How long a hook may take: {@code core.hook_timeout_ms}, 5 seconds by default. */
     public Duration hookTimeout() {
         if (isEmpty()) {

@@ -14,8 +14,9 @@ import java.util.Optional;
  *   <li>{@code core}, {@code plugins} and each {@code plugins.<name>} are tables;
  *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
  *   <li>{@code plugins.<name>.required} is a boolean;
- *   <li>{@code security} is a table, {@code security.audit} a boolean and
- *       {@code security.audit_max_bytes} an integer of at least 1.
+ *   <li>{@code security} is a table, {@code security.audit} a boolean,
+ *       {@code security.audit_max_bytes} an integer of at least 1 and {@code security.untrusted}
+ *       an array of absolute paths.
  * </ul>
  * Other keys are left alone: a newer CLI's file stays readable, and each plugin's schema judges
  * its own namespace.
@@ -30,6 +31,9 @@ final class Shape {
 
     /** The size an audit log file may reach before it is rotated. */
     static final ConfigKey AUDIT_MAX_BYTES = ConfigKey.of("security", "audit_max_bytes");
+
+    /** Directories whose plugins are not trusted by default, besides {@code ./plugins}. */
+    static final ConfigKey UNTRUSTED = ConfigKey.of("security", "untrusted");
 
     /**
      * A value in the wrong place.
@@ -72,6 +76,10 @@ final class Shape {
             if (maxBytes != null && !maxBytes.isNull() && !validMaxBytes(maxBytes)) {
                 return wrongType(AUDIT_MAX_BYTES.toString(), "an integer of at least 1", maxBytes);
             }
+            JsonNode untrusted = security.get("untrusted");
+            if (untrusted != null && !untrusted.isNull() && !validDirectories(untrusted)) {
+                return wrongType(UNTRUSTED.toString(), "an array of absolute directory paths", untrusted);
+            }
         }
         JsonNode plugins = patch.get("plugins");
         if (plugins != null && !plugins.isNull()) {
@@ -108,6 +116,19 @@ final class Shape {
     /** Whether {@code value} may be {@code security.audit_max_bytes}. */
     static boolean validMaxBytes(JsonNode value) {
         return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1;
+    }
+
+    /** Whether {@code value} may be {@code security.untrusted}: an array of absolute paths. */
+    static boolean validDirectories(JsonNode value) {
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode entry : value) {
+            if (!entry.isTextual() || !entry.asText().startsWith("/")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Problem> keys(String prefix, JsonNode node) {

@@ -77,4 +77,41 @@ public sealed interface PluginProblem {
             return reason;
         }
     }
+
+    /**
+     * The plugin is in a directory that is not trusted and the user has not trusted it: it is
+     * never executed.
+     *
+     * @param reason why its directory is not trusted
+     * @param advice how to trust it, e.g. {@code run 'jig plugins trust evil'}
+     */
+    record Untrusted(String reason, String advice) implements PluginProblem {
+        @Override
+        public String code() {
+            return "untrusted";
+        }
+
+        @Override
+        public String message() {
+            return "untrusted: " + reason + "; to run it, review it, then " + advice;
+        }
+    }
+
+    /**
+     * The user trusted the plugin, but its content changed since: it is never executed until
+     * trusted again.
+     *
+     * @param advice how to trust it again
+     */
+    record Changed(String advice) implements PluginProblem {
+        @Override
+        public String code() {
+            return "changed";
+        }
+
+        @Override
+        public String message() {
+            return "changed since it was trusted; review it, then " + advice;
+        }
+    }
 }

@@ -3,11 +3,12 @@ package dev.jig.host.metadata;
 import dev.jig.host.HostSettings;
 import dev.jig.host.audit.AuditLog;
 import dev.jig.host.audit.AuditRecord;
-import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.PluginProblem;
 import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginRunner;
+import dev.jig.host.trust.TrustDecision;
+import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.method.CliInfo;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +28,9 @@ import java.util.concurrent.Future;
  * Learns and remembers what each plugin is: reads manifests, probes executables, and keeps the
  * results in the {@link MetadataCache} until the file changes.
  *
- * <p>Executables in {@code ./plugins} are never probed: a cloned repository must not run code
- * because someone typed {@code help}. They run only when their command is typed.
+ * <p>Executables the {@link TrustPolicy} does not trust (those in {@code ./plugins}, say) are
+ * never probed: a cloned repository must not run code because someone typed {@code help}. A
+ * directory plugin's manifest is read, never executed, so it is read whatever its trust.
  */
 public final class MetadataService {
 
@@ -36,15 +38,23 @@ public final class MetadataService {
     private final Optional<MetadataCache> cache;
     private final HandshakeProbe probe;
     private final Optional<AuditLog> audit;
+    private final TrustPolicy trust;
 
-    /** A service that caches under {@link HostSettings#cacheDirectory()}, when there is one. */
+    /**
+     * A service that caches under {@link HostSettings#cacheDirectory()}, when there is one, and
+     * trusts the default plugin sources.
+     */
     public MetadataService(HostSettings settings) {
-        this(settings, Optional.empty());
+        this(settings, TrustPolicy.of(settings, List.of()), Optional.empty());
     }
 
-    /** Like {@link #MetadataService(HostSettings)}, writing each probe to {@code audit}. */
-    public MetadataService(HostSettings settings, Optional<AuditLog> audit) {
+    /**
+     * A service that caches under {@link HostSettings#cacheDirectory()}, when there is one,
+     * probes only the executables {@code trust} trusts, and writes each probe to {@code audit}.
+     */
+    public MetadataService(HostSettings settings, TrustPolicy trust, Optional<AuditLog> audit) {
         this.settings = settings;
+        this.trust = trust;
         this.audit = audit;
         this.cache = settings.cacheDirectory().map(dir -> new MetadataCache(dir.resolve("plugins"), settings.cli().version()));
         this.probe = new HandshakeProbe(new CliInfo(settings.cli().name(), settings.cli().version()), HandshakeProbe.TIMEOUT);
@@ -68,8 +78,14 @@ public final class MetadataService {
         } catch (IOException e) {
             return PluginRecord.plain("cannot be read: " + e.getMessage());
         }
-        if (plugin.form() == PluginFile.Form.EXECUTABLE && plugin.dir().origin() == Origin.LOCAL) {
-            return PluginRecord.plain("not asked for metadata: plugins in ./plugins are not trusted to run on their own");
+        if (plugin.form() == PluginFile.Form.EXECUTABLE) {
+            TrustDecision decision = trust.decide(plugin);
+            if (decision instanceof TrustDecision.Untrusted untrusted) {
+                return PluginRecord.plain("not asked for metadata: untrusted (" + untrusted.reason() + ")");
+            }
+            if (decision instanceof TrustDecision.Changed) {
+                return PluginRecord.plain("not asked for metadata: changed since it was trusted");
+            }
         }
         PluginRecord learned;
         try {

@@ -10,6 +10,7 @@ import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.SearchPath;
 import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.hook.QuietMark;
+import dev.jig.host.trust.TrustPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -46,7 +47,7 @@ import java.util.Set;
  * without touching its directory (a file without execute permission, a dangling link, a
  * directory without a manifest), a directory plugin, a value with a line break, or a file that
  * changed since the decision began (or too recently for its timestamps to tell two changes
- * apart). Anything that makes the host act around a plugin run (a hook, a policy) must also keep
+ * apart), or a plugin not trusted by its directory alone (see {@link TrustPolicy}). Anything that makes the host act around a plugin run (a hook, a policy) must also keep
  * the route from being written.
  */
 public final class RouteWriter {
@@ -60,6 +61,7 @@ public final class RouteWriter {
     private final Path directory;
     private final Path launcher;
     private final List<Path> launcherFiles;
+    private final TrustPolicy trust;
 
     /**
      * @param settings      the host's settings, whose environment shaped the decision
@@ -69,10 +71,21 @@ public final class RouteWriter {
      * @param launcherFiles files whose change invalidates every route: the launcher and its jar
      */
     public RouteWriter(HostSettings settings, Path directory, Path launcher, List<Path> launcherFiles) {
+        this(settings, directory, launcher, launcherFiles, TrustPolicy.of(settings, List.of()));
+    }
+
+    /**
+     * Like {@link #RouteWriter(HostSettings, Path, Path, List)}, writing routes only for plugins
+     * whose directory {@code trust} trusts by default: a route is taken without the JVM, so it
+     * could never notice that a plugin trusted by record changed, or that a directory was marked
+     * untrusted.
+     */
+    public RouteWriter(HostSettings settings, Path directory, Path launcher, List<Path> launcherFiles, TrustPolicy trust) {
         this.settings = settings;
         this.directory = directory;
         this.launcher = launcher;
         this.launcherFiles = List.copyOf(launcherFiles);
+        this.trust = trust;
     }
 
     /**
@@ -106,7 +119,8 @@ public final class RouteWriter {
     private List<String> route(Launch launch, SearchPath searchPath, Instant settled) throws IOException {
         PluginFile plugin = launch.dispatch().plugin();
         String prefix = settings.cli().envPrefix();
-        if (settings.pluginPath().isPresent() || plugin.form() != PluginFile.Form.EXECUTABLE
+        if (!trust.trustedSource(plugin.dir()) || !trust.untrustedDirs().isEmpty()
+                || settings.pluginPath().isPresent() || plugin.form() != PluginFile.Form.EXECUTABLE
                 || relative(settings.env("PATH").orElse("")) || relative(settings.env(prefix + "PLUGIN_PATH").orElse(""))
                 || relative(settings.env(prefix + "SYSTEM_CONFIG_DIR").orElse(""))) {
             return null;

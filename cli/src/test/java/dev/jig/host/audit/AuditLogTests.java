@@ -154,12 +154,13 @@ class AuditLogTests {
         Path dir = Files.createDirectories(tmp.resolve("plugins"));
         Path file = Files.writeString(dir.resolve("jig-greet"), "#!/bin/sh\necho hi\n");
         AuditLog log = log(AuditLog.DEFAULT_MAX_BYTES);
+        log.trustDecidedBy(plugin -> plugin.dir().origin() == Origin.LOCAL ? "recorded" : "source");
         log.record(new PluginFile(CommandPath.of("greet"), file, new PluginDir(dir, Origin.LOCAL), PluginFile.Form.EXECUTABLE),
                 AuditRecord.RUN, null, Instant.now(), Duration.ofMillis(5), 0, 3);
 
         JsonNode node = lines(log.file()).get(0);
         assertEquals(Digests.compute(file), node.get("sha256").asText());
-        assertEquals("local", node.get("trust").asText());
+        assertEquals("recorded", node.get("trust").asText());
         assertEquals(file.toString(), node.get("path").asText());
         assertEquals(3, node.get("argCount").asInt());
     }
