@@ -395,6 +395,23 @@ class HooksIT {
         assertTrue(result.stderr().contains("jig: plugin 'tuner' failed its config hook: exited with status 4"), result::toString);
     }
 
+    @Test
+    void aRequiredPluginThatCannotTakePartStopsEveryCommand() throws Exception {
+        sandbox.env.put("JIG_CONFIG_PLUGINS__AUDIT__REQUIRED", "true"); // no such plugin
+
+        Sandbox.Result result = sandbox.jig("target");
+
+        assertEquals(125, result.exitCode(), result::toString);
+        assertFalse(Files.exists(marker), "the command did not run");
+        assertEquals(List.of("jig: plugin 'audit' is required (plugins.audit.required) but cannot take part: it is not"
+                + " installed, not trusted, not valid, or lists no hook (see 'jig plugins list'), so the command does not run"),
+                result.stderr().lines().toList());
+        assertEquals(125, sandbox.jig("version").exitCode(), "built-ins too");
+
+        hook("audit").hooks("prerun").on("prerun", HookPlugins.CONTINUE).writeTo(sandbox.userDir());
+        assertEquals(3, sandbox.jig("target").exitCode(), "once it is installed, the command runs");
+    }
+
     // 5. recursion guard
 
     @Test

@@ -219,6 +219,21 @@ public final class Configuration {
         return ConfigKey.of("plugins", plugin, "required").find(merged().value()).map(JsonNode::asBoolean).orElse(false);
     }
 
+    /** The plugins marked required ({@code plugins.<name>.required = true}), by name, sorted. */
+    public List<String> requiredPlugins() {
+        if (isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        merged().value().path("plugins").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("required").asBoolean(false)) {
+                names.add(entry.getKey());
+            }
+        });
+        names.sort(null);
+        return names;
+    }
+
     /**
      * The directories marked untrusted ({@code security.untrusted}): their plugins run only when
      * the user trusted them one by one, as those of {@code ./plugins}. Empty by default.

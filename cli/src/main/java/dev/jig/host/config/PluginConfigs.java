@@ -103,6 +103,11 @@ public final class PluginConfigs implements HookConfig {
     }
 
     @Override
+    public List<String> requiredPlugins() {
+        return config.requiredPlugins();
+    }
+
+    @Override
     public synchronized JsonNode view(Subscriber plugin) {
         return view(plugin.name(), spec(plugin)).map(PluginConfig::delivery).orElseGet(this::withoutNamespace);
     }

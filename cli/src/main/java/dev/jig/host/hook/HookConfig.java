@@ -2,6 +2,7 @@ package dev.jig.host.hook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ public interface HookConfig {
 
     /** Whether a failure of this plugin's hooks aborts the command instead of being skipped. */
     boolean required(Subscriber plugin);
+
+    /** The names of every plugin the configuration marks required, installed or not. */
+    List<String> requiredPlugins();
 
     /** What the plugin may read of the configuration: {@code core} and its own namespace. */
     JsonNode view(Subscriber plugin);

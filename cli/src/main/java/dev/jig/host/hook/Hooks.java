@@ -9,6 +9,7 @@ import dev.jig.protocol.method.HookParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import java.util.function.Function;
  */
 public final class Hooks implements AutoCloseable {
 
-    private static final Hooks NONE = new Hooks(List.of(), (plugin, config) -> {
+    private static final Hooks NONE = new Hooks(List.of(), List.of(), (plugin, config) -> {
         throw new IllegalStateException("no subscribers");
     }, null, new Context("", "", ""), line -> { });
 
@@ -45,6 +46,8 @@ public final class Hooks implements AutoCloseable {
     }
 
     private final List<Subscriber> subscribers;
+    /** Plugins marked required that are no valid subscriber: every prerun fails for them. */
+    private final List<String> missingRequired;
     private final SessionStarter starter;
     private final HookConfig config;
     private final Context context;
@@ -65,9 +68,10 @@ public final class Hooks implements AutoCloseable {
     }
     private final Set<Subscriber> askedPrerun = ConcurrentHashMap.newKeySet();
 
-    Hooks(List<Subscriber> subscribers, SessionStarter starter, HookConfig config, Context context,
-          Consumer<String> report) {
+    Hooks(List<Subscriber> subscribers, List<String> missingRequired, SessionStarter starter, HookConfig config,
+          Context context, Consumer<String> report) {
         this.subscribers = List.copyOf(subscribers);
+        this.missingRequired = List.copyOf(missingRequired);
         this.starter = starter;
         this.config = config;
         this.context = context;
@@ -88,7 +92,12 @@ public final class Hooks implements AutoCloseable {
     /** Like {@link #of(HostSettings, Programs, List, HookConfig, Consumer)}, writing each hook session to {@code audit}. */
     public static Hooks of(HostSettings settings, Programs programs, List<Subscriber> subscribers, HookConfig config,
                            Consumer<String> report, Optional<AuditLog> audit) {
-        if (subscribers.isEmpty()) {
+        // A plugin the user requires that cannot take part (not installed, not trusted, invalid)
+        // is a failed hook too: without it no command runs.
+        Set<String> present = new HashSet<>();
+        subscribers.forEach(subscriber -> present.add(subscriber.name()));
+        List<String> missing = config.requiredPlugins().stream().filter(name -> !present.contains(name)).toList();
+        if (subscribers.isEmpty() && missing.isEmpty()) {
             return NONE;
         }
         Consumer<String> serialized = line -> {
@@ -96,7 +105,7 @@ public final class Hooks implements AutoCloseable {
                 report.accept(line);
             }
         };
-        return new Hooks(subscribers, new HookLauncher(settings, programs, config.timeout(), serialized, audit), config,
+        return new Hooks(subscribers, missing, new HookLauncher(settings, programs, config.timeout(), serialized, audit), config,
                 new Context(settings.cli().name(), settings.cli().envPrefix(), settings.workingDirectory().toString()),
                 serialized);
     }
@@ -128,7 +137,7 @@ public final class Hooks implements AutoCloseable {
      * @return the command's exit status, or the abort's
      */
     public int run(HookCommand command, Body body) throws InterruptedException {
-        if (subscribers.isEmpty()) {
+        if (subscribers.isEmpty() && missingRequired.isEmpty()) {
             return body.run(Map.of());
         }
         Verdict verdict = prerun(command);
@@ -151,6 +160,12 @@ public final class Hooks implements AutoCloseable {
      * @return whether the command runs, with what environment additions
      */
     public Verdict prerun(HookCommand command) throws InterruptedException {
+        if (!missingRequired.isEmpty()) {
+            String name = missingRequired.get(0);
+            return new Verdict.Abort(context.cli() + ": plugin '" + name + "' is required (plugins." + name
+                    + ".required) but cannot take part: it is not installed, not trusted, not valid, or lists no"
+                    + " hook (see '" + context.cli() + " plugins list'), so the command does not run", ExitStatus.HOOK_FAILED);
+        }
         List<Subscriber> wanted = wanting(HookEvents.PRERUN);
         Optional<Subscriber> running = command.plugin()
                 .flatMap(name -> subscribers.stream().filter(s -> s.name().equals(name)).findFirst())
