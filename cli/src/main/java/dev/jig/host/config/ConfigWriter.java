@@ -1,15 +1,13 @@
 package dev.jig.host.config;
 
+import dev.jig.host.files.AtomicFiles;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -86,31 +84,9 @@ public final class ConfigWriter {
                 return false;
             }
             Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-            write(target, TomlCodec.write(next.get()), current.isPresent() ? mode(target) : newFileMode());
+            // Durable: the rename must never publish an empty file after a crash.
+            AtomicFiles.replace(target, TomlCodec.write(next.get()), current.isPresent() ? mode(target) : newFileMode(), true);
             return true;
-        }
-    }
-
-    private static void write(Path target, byte[] content, Optional<Set<PosixFilePermission>> mode) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            if (mode.isPresent()) {
-                Files.setPosixFilePermissions(temp, mode.get());
-            }
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true); // the rename must never publish an empty file after a crash
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jig.host.hook;
 
+import dev.jig.host.files.AtomicFiles;
 import dev.jig.host.discovery.Inventory;
 import dev.jig.host.discovery.ListedPlugin;
 import dev.jig.host.discovery.Origin;
@@ -9,16 +10,15 @@ import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A file in the cache that proves, while it holds, that no plugin subscribes to any hook, so
@@ -136,7 +136,8 @@ public final class QuietMark {
                 lines.add(STAT + stamp(path.toFile(), new StringBuilder()) + "|" + path);
             }
             lines.add("end");
-            write(header(dirs) + String.join("\n", lines) + "\n");
+            AtomicFiles.replace(file, (header(dirs) + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8),
+                    Optional.empty(), false);
         } catch (IOException | RuntimeException e) {
             forget(); // the mark only saves time: without it, the host scans
         }
@@ -185,20 +186,5 @@ public final class QuietMark {
     private static Instant changed(Fingerprint fingerprint) {
         long nanos = Math.max(fingerprint.mtime(), fingerprint.ctime());
         return Instant.ofEpochSecond(0, 0).plusNanos(nanos);
-    }
-
-    private void write(String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".quiet");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

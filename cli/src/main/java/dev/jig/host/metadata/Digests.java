@@ -1,13 +1,12 @@
 package dev.jig.host.metadata;
 
+import dev.jig.host.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -100,18 +99,8 @@ public final class Digests {
             return;
         }
         try {
-            Files.createDirectories(entry.getParent());
-            Path temp = Files.createTempFile(entry.getParent(), "." + entry.getFileName() + ".", ".tmp");
-            try {
-                Files.writeString(temp, real + "\n" + fingerprint + "\n" + hex + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.replace(entry, (real + "\n" + fingerprint + "\n" + hex + "\n").getBytes(StandardCharsets.UTF_8),
+                    Optional.empty(), false);
         } catch (IOException | RuntimeException e) {
             // A digest not remembered is computed again next time.
         }

@@ -1,12 +1,11 @@
 package dev.jig.host.metadata;
 
+import dev.jig.host.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -59,29 +58,12 @@ public final class MetadataCache {
      * @return whether the record was written
      */
     public boolean store(Path pluginPath, Fingerprint fingerprint, PluginRecord record) {
-        Path target = fileFor(pluginPath);
-        Path temp = null;
         try {
-            Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, ".tmp-", SUFFIX);
-            Files.writeString(temp, RecordCodec.write(new RecordCodec.Entry(hostVersion, pluginPath.toString(), fingerprint, record)),
-                    StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(fileFor(pluginPath), RecordCodec.write(new RecordCodec.Entry(hostVersion,
+                    pluginPath.toString(), fingerprint, record)).getBytes(StandardCharsets.UTF_8), Optional.empty(), false);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // a stray temporary file is harmless and never read
-                }
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jig.host.route;
 
+import dev.jig.host.files.AtomicFiles;
 import dev.jig.host.HostSettings;
 import dev.jig.host.Launch;
 import dev.jig.host.config.ConfigLocations;
@@ -13,13 +14,10 @@ import dev.jig.host.hook.QuietMark;
 import dev.jig.host.trust.TrustPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,7 +98,8 @@ public final class RouteWriter {
             if (route == null) {
                 forget(word);
             } else {
-                write(word, String.join("\n", route) + "\n");
+                AtomicFiles.replace(directory.resolve(word), (String.join("\n", route) + "\n").getBytes(StandardCharsets.UTF_8),
+                        Optional.empty(), false);
             }
         } catch (IOException | RuntimeException e) {
             forget(word); // a route is an optimisation: when in doubt, the JVM decides
@@ -205,15 +204,7 @@ public final class RouteWriter {
             return Optional.empty();
         }
         Path kept = directory.resolveSibling("route-config").resolve(word + ".json");
-        Files.createDirectories(kept.getParent());
-        Path temp = Files.createTempFile(kept.getParent(), ".tmp-", ".json",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.write(temp, Files.readAllBytes(Path.of(given)));
-            Files.move(temp, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.replace(kept, Files.readAllBytes(Path.of(given)), Optional.empty(), false); // private: 0600
         return Optional.of(kept);
     }
 
@@ -239,20 +230,5 @@ public final class RouteWriter {
 
     private static boolean relative(String list) {
         return SearchPath.splitList(list).stream().anyMatch(entry -> !Path.of(entry).isAbsolute());
-    }
-
-    private void write(String word, String route) throws IOException {
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, ".tmp-", ".route");
-        try {
-            Files.writeString(temp, route, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, directory.resolve(word), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, directory.resolve(word), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

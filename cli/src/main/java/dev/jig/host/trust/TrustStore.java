@@ -1,5 +1,6 @@
 package dev.jig.host.trust;
 
+import dev.jig.host.files.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,16 +8,12 @@ import dev.jig.host.HostSettings;
 import dev.jig.host.metadata.Fingerprint;
 import dev.jig.protocol.codec.Json;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -150,32 +147,12 @@ public final class TrustStore {
                 FileLock held = lock.lock()) {
             Map<Path, Entry> next = change.apply(read());
             if (next != null) {
-                write(directory, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(next)));
+                AtomicFiles.replace(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(next)),
+                        Optional.empty(), true); // private (0600) and durable: the user's decisions
                 synchronized (this) {
                     snapshot = new TreeMap<>(next);
                 }
             }
-        }
-    }
-
-    private void write(Path directory, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(directory, "." + file.getFileName() + ".", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 
