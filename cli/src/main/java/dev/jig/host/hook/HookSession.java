@@ -104,9 +104,13 @@ final class HookSession implements AutoCloseable {
         synchronized (events) {
             events.add(params.event());
         }
-        JsonNode reply = request(Methods.HOOK, Payloads.tree(params), params.event());
+        return object(request(Methods.HOOK, Payloads.tree(params), params.event()), params.event());
+    }
+
+    /** A result must be an object; anything else fails the hook but leaves the stream, and the session, intact. */
+    private static JsonNode object(JsonNode reply, String what) throws HookFailure {
         if (!reply.isObject()) {
-            throw new HookFailure("answered " + params.event() + " with " + reply.getNodeType().toString().toLowerCase()
+            throw new HookFailure("answered " + what + " with " + reply.getNodeType().toString().toLowerCase()
                     + " instead of an object", false);
         }
         return reply;
@@ -114,10 +118,7 @@ final class HookSession implements AutoCloseable {
 
     /** Reads a result; a malformed one fails the hook but leaves the stream, and the session, intact. */
     private static <T> T read(JsonNode reply, Class<T> type, String what) throws HookFailure {
-        if (!reply.isObject()) {
-            throw new HookFailure("answered " + what + " with " + reply.getNodeType().toString().toLowerCase()
-                    + " instead of an object", false);
-        }
+        object(reply, what);
         try {
             return Payloads.read(reply, type);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.jig.host.trust;
 
+import dev.jig.host.metadata.Digests;
 import dev.jig.host.metadata.Fingerprint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,11 +41,10 @@ public final class TreeDigest {
 
     /** The lower-case hex SHA-256 of a file, or of a whole tree when {@code tree}. */
     public static String sha256(Path target, boolean tree) throws IOException {
-        MessageDigest digest = sha256();
         if (!tree) {
-            update(digest, target);
-            return HexFormat.of().formatHex(digest.digest());
+            return Digests.compute(target);
         }
+        MessageDigest digest = sha256();
         Path root = target.toRealPath();
         for (Path entry : entries(root)) {
             String relative = root.relativize(entry).toString();
