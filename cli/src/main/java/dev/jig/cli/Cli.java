@@ -78,7 +78,7 @@ final class Cli {
         Optional<AuditLog> audit = config.auditEnabled()
                 ? AuditLog.of(hostSettings, config.auditMaxBytes(), line -> stderr.println(name + ": " + line))
                 : Optional.empty();
-        PluginHost host = new PluginHost(hostSettings, config.untrustedDirectories(), audit);
+        PluginHost host = new PluginHost(hostSettings, config, audit);
         PluginConfigs configs = new PluginConfigs(config);
         Hooks hooks = Hooks.none();
         try {

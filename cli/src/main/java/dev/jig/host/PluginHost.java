@@ -2,6 +2,7 @@ package dev.jig.host;
 
 import dev.jig.host.audit.AuditLog;
 import dev.jig.host.audit.AuditRecord;
+import dev.jig.host.config.Configuration;
 import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.Inventory;
@@ -71,27 +72,27 @@ public final class PluginHost {
     private volatile FutureTask<Catalog> prefetched;
 
     /**
-     * A host that sees the world through {@code settings}, trusting the default plugin sources;
+     * A host that sees the world through {@code settings}, with every setting at its default;
      * builds no process and reads no file yet.
      */
     public PluginHost(HostSettings settings) {
-        this(settings, List.of(), Optional.empty());
+        this(settings, Configuration.defaults(settings), Optional.empty());
     }
 
     /**
      * A host that sees the world through {@code settings}; builds no process and reads no file yet.
      *
-     * @param untrustedDirs directories whose plugins are not trusted by default besides
-     *                      {@code ./plugins} (the configuration's {@code security.untrusted})
-     * @param audit         where every plugin execution (run, probe, hook session) is written,
-     *                      when auditing is on
+     * @param config the user's settings: which directories are untrusted besides
+     *               {@code ./plugins}, and how each plugin may execute
+     * @param audit  where every plugin execution (run, probe, hook session) is written, when
+     *               auditing is on
      */
-    public PluginHost(HostSettings settings, List<Path> untrustedDirs, Optional<AuditLog> audit) {
+    public PluginHost(HostSettings settings, Configuration config, Optional<AuditLog> audit) {
         this.settings = settings;
         this.audit = audit;
         SearchPath searchPath = SearchPath.of(settings);
         this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath);
-        this.trust = TrustPolicy.of(settings, untrustedDirs);
+        this.trust = TrustPolicy.of(settings, config.untrustedDirectories());
         audit.ifPresent(log -> log.trustDecidedBy(plugin -> trust.decide(plugin) instanceof TrustDecision.Trusted trusted
                 ? trusted.reason().name().toLowerCase(Locale.ROOT) : "untrusted"));
         this.metadata = new MetadataService(settings, trust, audit);

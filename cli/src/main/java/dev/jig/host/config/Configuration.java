@@ -48,6 +48,7 @@ public final class Configuration {
     private final List<Layer> flags;
     private final List<ConfigException> problems;
     private Merged merged;
+    private Merged policy;
 
     private Configuration(String cli, ConfigLocations locations, Map<Scope, Layer> files, List<Layer> environment,
             List<Layer> flags, List<ConfigException> problems) {
@@ -70,6 +71,15 @@ public final class Configuration {
         Configuration config = read(settings, flagAssignments);
         config.check();
         return config;
+    }
+
+    /**
+     * No file, variable or flag: every setting at its default. For an embedding CLI that keeps
+     * its own settings, and for tests.
+     */
+    public static Configuration defaults(HostSettings settings) {
+        return new Configuration(settings.cli().name(), ConfigLocations.of(settings), new EnumMap<>(Scope.class),
+                List.of(), List.of(), List.of());
     }
 
     /**
@@ -198,6 +208,27 @@ public final class Configuration {
     }
 
     /**
+     * The host's defaults and every layer except the project's file: where the settings that
+     * loosen a plugin's confinement are read ({@code security.*} but {@code security.untrusted},
+     * and the host's keys under {@code plugins.<name>} but {@code required}). A project's file
+     * comes with the code it configures; a cloned repository must not grant its own plugins
+     * the network or turn their sandbox off.
+     */
+    public Merged policy() {
+        if (policy == null) {
+            List<Layer> layers = new ArrayList<>();
+            layers.add(hostDefaults());
+            for (Layer layer : layers()) {
+                if (!(layer.origin() instanceof ConfigOrigin.File file && file.scope() == Scope.PROJECT)) {
+                    layers.add(layer);
+                }
+            }
+            policy = Merged.of(layers);
+        }
+        return policy;
+    }
+
+    /**
      * What {@code config list} shows: the host's defaults, the defaults of the installed plugins
      * (no hook runs), then every layer.
      *
@@ -309,15 +340,15 @@ public final class Configuration {
     }
 
     /**
-     * A plugin's defaults as a layer inside {@code plugins.<name>}; {@code required} belongs to
-     * the user, and members whose names are not keys are dropped.
+     * A plugin's defaults as a layer inside {@code plugins.<name>}; the host's keys there belong
+     * to the user, and members whose names are not keys are dropped.
      */
     static Optional<Layer> pluginDefaults(String name, ConfigSpec spec) {
         if (spec == null || spec.defaults() == null || !spec.defaults().isObject() || !ConfigKey.isSegment(name)) {
             return Optional.empty();
         }
         ObjectNode namespace = Shape.keysOnly((ObjectNode) spec.defaults());
-        namespace.remove("required");
+        namespace.remove(Shape.PLUGIN_HOST_KEYS);
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.putObject("plugins").set(name, namespace);
         return Optional.of(new Layer(new ConfigOrigin.PluginDefaults(name), patch));

@@ -40,7 +40,7 @@ public final class PluginConfig {
     /**
      * Applies a merge patch a config hook returned, expressed against the whole configuration
      * ({@code {"plugins":{"greet":{"lang":"fr"}}}}). It is rejected as a whole when it touches
-     * anything outside {@code plugins.<name>} (or the host's {@code plugins.<name>.required}), has
+     * anything outside {@code plugins.<name>} (or the host's keys in it, such as {@code required}), has
      * a member that is not a key, or makes the namespace break the plugin's schema where it did
      * not before.
      *
@@ -85,8 +85,12 @@ public final class PluginConfig {
                     return touches("plugins." + plugin.getKey());
                 }
                 JsonNode namespace = plugin.getValue();
-                if (namespace.isObject() && namespace.has("required")) {
-                    return Optional.of("patch touches '" + namespaceKey + ".required', which only the user sets");
+                if (namespace.isObject()) {
+                    for (String hostKey : Shape.PLUGIN_HOST_KEYS) {
+                        if (namespace.has(hostKey)) {
+                            return Optional.of("patch touches '" + namespaceKey + "." + hostKey + "', which only the user sets");
+                        }
+                    }
                 }
             }
         }
@@ -100,8 +104,8 @@ public final class PluginConfig {
     /**
      * Where the plugin's namespace breaks its schema, one line each naming the key and where it
      * was set: {@code plugins.greet.shout: string found, boolean expected (set in
-     * /home/u/.config/jig/config.toml)}. Empty without a schema. {@code required} is the host's
-     * and is not checked against the schema.
+     * /home/u/.config/jig/config.toml)}. Empty without a schema. The host's keys
+     * ({@code required}, {@code sandbox}, ...) are not checked against the schema.
      */
     public List<String> problems() {
         JsonNode schema = spec == null ? null : spec.schema();
@@ -116,7 +120,6 @@ public final class PluginConfig {
         }
         Merged all = merged();
         ObjectNode namespace = namespace(all);
-        namespace.remove("required");
         List<String> problems = new ArrayList<>();
         for (SchemaCheck.Violation violation : check.violations(namespace)) {
             ConfigKey key = namespaceKey;
@@ -178,9 +181,12 @@ public final class PluginConfig {
         return merged;
     }
 
+    /** The plugin's namespace without the host's keys, which are the user's word to the host. */
     private ObjectNode namespace(Merged all) {
-        return namespaceKey.find(all.value()).filter(JsonNode::isObject)
+        ObjectNode namespace = namespaceKey.find(all.value()).filter(JsonNode::isObject)
                 .map(node -> ((ObjectNode) node).deepCopy())
                 .orElseGet(JsonNodeFactory.instance::objectNode);
+        namespace.remove(Shape.PLUGIN_HOST_KEYS);
+        return namespace;
     }
 }

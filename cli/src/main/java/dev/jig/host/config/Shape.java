@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The checks the host makes on every layer before merging it: keys are valid, and the keys the
@@ -34,6 +35,13 @@ final class Shape {
 
     /** Directories whose plugins are not trusted by default, besides {@code ./plugins}. */
     static final ConfigKey UNTRUSTED = ConfigKey.of("security", "untrusted");
+
+    /**
+     * The keys of {@code plugins.<name>} that are the host's, not the plugin's: they are never
+     * delivered to the plugin, never checked against its schema, and never set by its defaults or
+     * its config hook.
+     */
+    static final Set<String> PLUGIN_HOST_KEYS = Set.of("required", "sandbox", "grant", "call_timeout_ms", "run_timeout_ms");
 
     /**
      * A value in the wrong place.

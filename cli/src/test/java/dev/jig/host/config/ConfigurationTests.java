@@ -257,4 +257,31 @@ class ConfigurationTests {
                 && p.endsWith("(set in environment variable ACME_CONFIG_PLUGINS__GREET__EXTRA)")), problems.toString());
         assertFalse(view.delivery().path("plugins").has("other"), "another plugin's namespace is never delivered");
     }
+
+    @Test
+    void theHostsKeysInANamespaceAreNeitherDeliveredNorSchemaCheckedNorPatched() throws Exception {
+        write(userFile(), "[plugins.greet]\nlang = 'fr'\nrequired = true\nsandbox = 'strict'\ngrant.network = true\n"
+                + "call_timeout_ms = 100\nrun_timeout_ms = 200\n");
+        ConfigSpec spec = new ConfigSpec(json("{\"sandbox\":\"none\"}"), json("{\"type\":\"object\","
+                + "\"properties\":{\"lang\":{\"type\":\"string\"}},\"additionalProperties\":false}"));
+        PluginConfig view = Configuration.load(settings(work()), List.of()).forPlugin("greet", spec);
+        assertEquals(json("{\"lang\":\"fr\"}"), view.delivery().path("plugins").path("greet"));
+        assertEquals(List.of(), view.problems());
+        assertEquals(Optional.of("patch touches 'plugins.greet.grant', which only the user sets"),
+                view.applyHookPatch(json("{\"plugins\":{\"greet\":{\"grant\":{\"network\":true}}}}")));
+        assertEquals(Optional.empty(), Configuration.pluginDefaults("greet", spec).orElseThrow().patch()
+                .path("plugins").path("greet").optional("sandbox"));
+    }
+
+    @Test
+    void policyIsReadWithoutTheProjectFile() throws Exception {
+        write(userFile(), "plugins.greet.sandbox = 'strict'\n");
+        write(root.resolve("project/.acme/config.toml"), "plugins.greet.sandbox = 'none'\nplugins.greet.lang = 'de'\n");
+        Configuration config = Configuration.load(settings(work()), List.of("plugins.greet.call_timeout_ms=7"));
+        ConfigKey sandbox = ConfigKey.of("plugins", "greet", "sandbox");
+        assertEquals("none", config.merged().get(sandbox).orElseThrow().asText());
+        assertEquals("strict", config.policy().get(sandbox).orElseThrow().asText());
+        assertEquals(7, config.policy().get(ConfigKey.of("plugins", "greet", "call_timeout_ms")).orElseThrow().asInt());
+        assertEquals(Optional.empty(), config.policy().get(ConfigKey.of("plugins", "greet", "lang")));
+    }
 }
