@@ -98,9 +98,13 @@ public final class ProcessTree {
         }
     }
 
-    /** The running members, the plugin itself last. */
+    /**
+     * The running members, the plugin itself first: a parent signalled before its children
+     * cannot react to their end (by exiting with a status of its choosing, or starting others).
+     */
     Set<ProcessHandle> members() {
         Set<ProcessHandle> members = new LinkedHashSet<>();
+        members.add(process.toHandle());
         process.descendants().forEach(members::add);
         members.addAll(seen);
         if (Files.isDirectory(PROC)) {
@@ -111,7 +115,6 @@ public final class ProcessTree {
         for (ProcessHandle member : List.copyOf(members)) {
             member.descendants().forEach(members::add); // children of a re-parented member
         }
-        members.add(process.toHandle());
         members.remove(ProcessHandle.current());
         members.removeIf(member -> !running(member));
         seen.removeIf(member -> !running(member));
