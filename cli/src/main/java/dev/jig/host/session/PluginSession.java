@@ -55,7 +55,7 @@ public final class PluginSession implements AutoCloseable {
      * Starts {@code command} with piped stdin and stdout; stderr is kept (its tail) for
      * diagnostics.
      *
-     * @param environment the complete environment the plugin sees
+     * @param environment the complete environment the plugin sees, but for the tag
      * @param tagVariable the variable that tags the plugin's processes (see {@link ProcessTree})
      */
     public static PluginSession start(List<String> command, Map<String, String> environment, Path workingDirectory,
