@@ -79,14 +79,28 @@ public final class ProcessTree {
      * gone, or after a bounded wait for ones the kernel has not removed yet.
      */
     public void terminate(Duration grace) {
+        end(grace, true);
+    }
+
+    /**
+     * Like {@link #terminate(Duration)}, for only the members known without looking through
+     * every process for the tag: the plugin's descendants now and those {@link #observe()}
+     * remembered. For the frequent, orderly end of a plugin, where a scan of every process would
+     * cost more than the end itself.
+     */
+    public void terminateKnown(Duration grace) {
+        end(grace, false);
+    }
+
+    private void end(Duration grace, boolean tagged) {
         boolean interrupted = false;
         if (!grace.isZero()) {
-            Set<ProcessHandle> members = members();
+            Set<ProcessHandle> members = members(tagged);
             members.forEach(ProcessHandle::destroy);
             interrupted = !awaitGone(members, grace);
         }
         for (int round = 0; round < KILL_ROUNDS; round++) {
-            Set<ProcessHandle> left = members();
+            Set<ProcessHandle> left = members(tagged);
             if (left.isEmpty()) {
                 break;
             }
@@ -99,15 +113,15 @@ public final class ProcessTree {
     }
 
     /**
-     * The running members, the plugin itself first: a parent signalled before its children
+     * The running members, the plugin itself first (with {@code tagged}, those carrying the tag too): a parent signalled before its children
      * cannot react to their end (by exiting with a status of its choosing, or starting others).
      */
-    Set<ProcessHandle> members() {
+    Set<ProcessHandle> members(boolean tagged) {
         Set<ProcessHandle> members = new LinkedHashSet<>();
         members.add(process.toHandle());
         process.descendants().forEach(members::add);
         members.addAll(seen);
-        if (Files.isDirectory(PROC)) {
+        if (tagged && Files.isDirectory(PROC)) {
             try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
                 all.filter(this::tagged).forEach(members::add);
             }

@@ -119,8 +119,8 @@ public final class PluginSession implements AutoCloseable {
     }
 
     /**
-     * EOF, then after {@link #GRACE} SIGTERM, then SIGKILL; the whole tree, including what the
-     * plugin leaves running when it exits on EOF. Idempotent.
+     * EOF, then after {@link #GRACE} SIGTERM, then SIGKILL; the whole tree. When the plugin exits
+     * on EOF, what it was seen to start and leaves running is ended the same way. Idempotent.
      */
     @Override
     public void close() {
@@ -131,8 +131,11 @@ public final class PluginSession implements AutoCloseable {
         tree.observe(); // before an exit re-parents them
         try {
             closeQuietly(process.getOutputStream());
-            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            tree.terminate(ProcessTree.GRACE);
+            if (process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                tree.terminateKnown(ProcessTree.GRACE); // the usual end: no scan of every process
+            } else {
+                tree.terminate(ProcessTree.GRACE);
+            }
         } catch (InterruptedException e) {
             tree.terminate(Duration.ZERO);
             Thread.currentThread().interrupt();

@@ -128,6 +128,33 @@ class ProcessTreeTests {
     }
 
     @Test
+    void terminateKnownLeavesTheSearchForTheTagOut() throws Exception {
+        // The subshell runs in the foreground: once it is over, its sleeper has been re-parented.
+        ProcessTree tree = start("(setsid sleep " + marker + " &)\nsleep " + marker + " &\nread line");
+        awaitSleepers(2);
+        tree.observe();
+        tree.process().getOutputStream().close();
+        assertTrue(tree.process().waitFor(5, TimeUnit.SECONDS));
+
+        tree.terminateKnown(ProcessTree.GRACE);
+
+        assertEquals(1, survivorsBeyond(1).size(), "the observed sleeper is gone, the daemon is not");
+        tree.terminate(ProcessTree.GRACE);
+        assertEquals(List.of(), survivors());
+    }
+
+    /** The running sleepers once at most {@code expected} are left, waiting a moment for the others to go. */
+    private List<ProcessHandle> survivorsBeyond(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        List<ProcessHandle> left = running();
+        while (left.size() > expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            left = running();
+        }
+        return left;
+    }
+
+    @Test
     void terminatingAnEndedTreeReturnsAtOnce() throws Exception {
         ProcessTree tree = start("exit 3");
         assertTrue(tree.process().waitFor(5, TimeUnit.SECONDS));
@@ -135,7 +162,7 @@ class ProcessTreeTests {
         tree.terminate(ProcessTree.GRACE);
 
         assertEquals(3, tree.process().exitValue());
-        assertEquals(List.of(), tree.members().stream().toList());
+        assertEquals(List.of(), tree.members(true).stream().toList());
     }
 
     @Test
