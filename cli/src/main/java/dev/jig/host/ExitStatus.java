@@ -12,6 +12,12 @@ public final class ExitStatus {
     /** The command line was wrong: an unknown option, a missing argument. */
     public static final int USAGE = 2;
     /**
+     * A plugin run exceeded its wall-clock limit ({@code plugins.<name>.run_timeout_ms} or
+     * {@code core.run_timeout_ms}) and was stopped with every process it started; as
+     * {@code timeout(1)} reports it.
+     */
+    public static final int TIMED_OUT = 124;
+    /**
      * A {@code config} or {@code prerun} hook of a plugin that the configuration marks required
      * ({@code plugins.<name>.required}) crashed, timed out or answered garbage.
      */

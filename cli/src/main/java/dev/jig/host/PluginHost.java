@@ -3,6 +3,7 @@ package dev.jig.host;
 import dev.jig.host.audit.AuditLog;
 import dev.jig.host.audit.AuditRecord;
 import dev.jig.host.config.Configuration;
+import dev.jig.host.config.TimeLimit;
 import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.discovery.Inventory;
@@ -17,6 +18,7 @@ import dev.jig.host.exec.LaunchCommand;
 import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
+import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.hook.HookConfig;
 import dev.jig.host.hook.QuietMark;
@@ -47,6 +49,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The host's entry point for an embedding CLI: decide what a command line means, run plugins,
@@ -69,6 +72,8 @@ public final class PluginHost {
     private final Programs programs;
     private final Optional<AuditLog> audit;
     private final TrustPolicy trust;
+    /** Each plugin's wall-clock limit for a run, by name; empty for none. */
+    private final Function<String, Optional<TimeLimit>> runLimit;
     private volatile FutureTask<Catalog> prefetched;
 
     /**
@@ -83,7 +88,7 @@ public final class PluginHost {
      * A host that sees the world through {@code settings}; builds no process and reads no file yet.
      *
      * @param config the user's settings: which directories are untrusted besides
-     *               {@code ./plugins}, and how each plugin may execute
+     *               {@code ./plugins}, and how each plugin may execute (its time limits among them)
      * @param audit  where every plugin execution (run, probe, hook session) is written, when
      *               auditing is on
      */
@@ -95,7 +100,8 @@ public final class PluginHost {
         this.trust = TrustPolicy.of(settings, config.untrustedDirectories());
         audit.ifPresent(log -> log.trustDecidedBy(plugin -> trust.decide(plugin) instanceof TrustDecision.Trusted trusted
                 ? trusted.reason().name().toLowerCase(Locale.ROOT) : "untrusted"));
-        this.metadata = new MetadataService(settings, trust, audit);
+        this.metadata = new MetadataService(settings, trust, audit, config::callTimeout);
+        this.runLimit = config::runTimeout;
         this.programs = new Programs(settings);
     }
 
@@ -200,26 +206,41 @@ public final class PluginHost {
         return PluginRecord.configSpec(json);
     }
 
-    /** Starts a prepared plugin with the terminal, relaying signals, and returns its exit status. */
+    /**
+     * Starts a prepared plugin with the terminal, relaying signals, and returns its exit status;
+     * a run stopped by its time limit is reported on stderr.
+     */
     public int launch(Launch launch) throws PluginLaunchException {
-        return launch(launch, () -> { });
+        return launch(launch, () -> { }, System.err::println);
     }
 
     /**
      * Like {@link #launch(Launch)}, calling {@code started} once the plugin process exists: what
      * is known to start can be remembered (as a route, say).
+     *
+     * @param report receives the line that says the plugin's time limit stopped it
+     * @return the plugin's exit status, or {@link ExitStatus#TIMED_OUT} when its time limit
+     *         ({@code plugins.<name>.run_timeout_ms} or {@code core.run_timeout_ms}) passed and it
+     *         was stopped with every process it started
      */
-    public int launch(Launch launch, Runnable started) throws PluginLaunchException {
-        if (audit.isEmpty()) {
-            return PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
-                    settings.workingDirectory(), started);
-        }
+    public int launch(Launch launch, Runnable started, Consumer<String> report) throws PluginLaunchException {
+        String name = launch.dispatch().plugin().name();
+        Optional<TimeLimit> limit = runLimit.apply(name);
         Instant begun = Instant.now();
         long start = System.nanoTime();
-        int status = PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
-                settings.workingDirectory(), started);
-        audit.get().record(launch.dispatch().plugin(), AuditRecord.RUN, null, begun,
-                Duration.ofNanos(System.nanoTime() - start), status, launch.dispatch().args().size());
+        PluginRunner.Result result = PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
+                settings.workingDirectory(), limit.map(l -> new PluginRunner.Limit(l.duration(),
+                        ProcessTree.tagVariable(settings.cli().envPrefix()))), started);
+        int status = result.status();
+        if (result.timedOut()) {
+            report.accept(settings.cli().name() + ": plugin '" + name + "' ran for more than "
+                    + limit.get().duration().toMillis() + " ms (" + limit.get().key() + "); stopped");
+            status = ExitStatus.TIMED_OUT;
+        }
+        if (audit.isPresent()) {
+            audit.get().record(launch.dispatch().plugin(), AuditRecord.RUN, null, begun,
+                    Duration.ofNanos(System.nanoTime() - start), status, launch.dispatch().args().size());
+        }
         return status;
     }
 

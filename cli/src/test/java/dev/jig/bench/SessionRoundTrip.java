@@ -71,7 +71,7 @@ public final class SessionRoundTrip {
         long started;
         long finished;
         try (PluginSession session = PluginSession.start(List.of(plugin, Protocol.ARGUMENT), System.getenv(),
-                Path.of(cwd))) {
+                Path.of(cwd), "JIG_PROCESS_TAG")) {
             CliInfo cli = new CliInfo("jig", "0.1.0");
             roundTrip(session, new Message.Request(Id.of(0), Methods.INITIALIZE,
                     Payloads.tree(hook ? new InitializeParams(Protocol.VERSIONS, cli, config)

@@ -76,7 +76,7 @@ public final class PluginDispatch {
                             host.settings().env("XDG_RUNTIME_DIR").map(Path::of))) {
                         additions.put(host.settings().cli().envPrefix() + "CONFIG", handoff.path().toString());
                         Launch run = launch.withEnvironment(additions);
-                        return host.launch(run, () -> started.accept(run));
+                        return host.launch(run, () -> started.accept(run), err::println);
                     } catch (IOException e) {
                         err.println(cli + ": cannot write the configuration file for plugin '" + plugin.plugin().command()
                                 + "': " + e.getMessage() + ". Check that the temporary directory is writable.");

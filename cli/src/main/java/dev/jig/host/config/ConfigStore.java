@@ -105,7 +105,7 @@ public final class ConfigStore {
     }
 
     /**
-     * Keys outside {@code core.hook_timeout_ms}, {@code security.audit},
+     * Keys outside {@code core.hook_timeout_ms}, {@code core.run_timeout_ms}, {@code security.audit},
      * {@code security.audit_max_bytes}, {@code security.untrusted} and {@code plugins.<name>...}
      * are typos.
      */
@@ -113,9 +113,9 @@ public final class ConfigStore {
         List<String> segments = key.segments();
         String first = segments.get(0);
         if (first.equals("core")) {
-            if (!key.equals(Shape.HOOK_TIMEOUT)) {
-                throw new ConfigException("unknown key '" + key + "': the core settings are " + Shape.HOOK_TIMEOUT,
-                        ExitStatus.USAGE);
+            if (!key.equals(Shape.HOOK_TIMEOUT) && !key.equals(Shape.RUN_TIMEOUT)) {
+                throw new ConfigException("unknown key '" + key + "': the core settings are " + Shape.HOOK_TIMEOUT
+                        + " and " + Shape.RUN_TIMEOUT, ExitStatus.USAGE);
             }
         } else if (first.equals("security")) {
             if (!key.equals(Shape.AUDIT) && !key.equals(Shape.AUDIT_MAX_BYTES) && !key.equals(Shape.UNTRUSTED)) {

@@ -300,6 +300,39 @@ public final class Configuration {
     }
 
     /**
+     * How long {@code plugin} has to answer each protocol request (its handshake probe, its hook
+     * session's start and each hook): {@code plugins.<name>.call_timeout_ms}, read from
+     * {@link #policy()}; empty when not set.
+     */
+    public Optional<Duration> callTimeout(String plugin) {
+        return pluginLimit(plugin, Shape.CALL_TIMEOUT).map(TimeLimit::duration);
+    }
+
+    /**
+     * How long a run of {@code plugin} may take: {@code plugins.<name>.run_timeout_ms}, else
+     * {@code core.run_timeout_ms}, read from {@link #policy()}; empty when neither is set (no limit).
+     */
+    public Optional<TimeLimit> runTimeout(String plugin) {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TimeLimit> own = pluginLimit(plugin, Shape.PLUGIN_RUN_TIMEOUT);
+        return own.isPresent() ? own : limit(Shape.RUN_TIMEOUT);
+    }
+
+    private Optional<TimeLimit> pluginLimit(String plugin, String name) {
+        if (isEmpty() || !ConfigKey.isSegment(plugin)) {
+            return Optional.empty();
+        }
+        return limit(ConfigKey.of("plugins", plugin, name));
+    }
+
+    private Optional<TimeLimit> limit(ConfigKey key) {
+        return key.find(policy().value()).filter(Shape::validTimeout)
+                .map(value -> new TimeLimit(Duration.ofMillis(value.asLong()), key.toString()));
+    }
+
+    /**
      * Whether plugin executions are written to the audit log: {@code security.audit}, off by
      * default (the launcher's fast path cannot write it, so auditing turns the fast path off).
      */

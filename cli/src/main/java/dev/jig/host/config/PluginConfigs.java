@@ -93,8 +93,8 @@ public final class PluginConfigs implements HookConfig {
     }
 
     @Override
-    public Duration timeout() {
-        return config.hookTimeout();
+    public Duration timeout(Subscriber plugin) {
+        return config.callTimeout(plugin.name()).orElseGet(config::hookTimeout);
     }
 
     @Override

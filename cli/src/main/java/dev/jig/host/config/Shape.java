@@ -3,6 +3,7 @@ package dev.jig.host.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code core}, {@code plugins} and each {@code plugins.<name>} are tables;
  *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
+ *   <li>{@code core.run_timeout_ms}, {@code plugins.<name>.call_timeout_ms} and
+ *       {@code plugins.<name>.run_timeout_ms} are integers from 1 to {@link #MAX_TIMEOUT_MS};
  *   <li>{@code plugins.<name>.required} is a boolean;
  *   <li>{@code security} is a table, {@code security.audit} a boolean,
  *       {@code security.audit_max_bytes} an integer of at least 1 and {@code security.untrusted}
@@ -24,8 +27,17 @@ import java.util.Set;
  */
 final class Shape {
 
-    /** The one core setting: how long a hook may take, in milliseconds. */
+    /** How long a hook may take, in milliseconds. */
     static final ConfigKey HOOK_TIMEOUT = ConfigKey.of("core", "hook_timeout_ms");
+
+    /** How long any plugin run may take, in milliseconds, unless the plugin's own limit says otherwise. */
+    static final ConfigKey RUN_TIMEOUT = ConfigKey.of("core", "run_timeout_ms");
+
+    /** In {@code plugins.<name>}: how long that plugin has to answer each protocol request, in milliseconds. */
+    static final String CALL_TIMEOUT = "call_timeout_ms";
+
+    /** In {@code plugins.<name>}: how long a run of that plugin may take, in milliseconds. */
+    static final String PLUGIN_RUN_TIMEOUT = "run_timeout_ms";
 
     /** Whether plugin executions are written to the audit log. */
     static final ConfigKey AUDIT = ConfigKey.of("security", "audit");
@@ -70,6 +82,10 @@ final class Shape {
             if (timeout != null && !timeout.isNull() && !validTimeout(timeout)) {
                 return wrongType(HOOK_TIMEOUT.toString(), "an integer of at least 1", timeout);
             }
+            Optional<Problem> run = limit(core, RUN_TIMEOUT.toString());
+            if (run.isPresent()) {
+                return run;
+            }
         }
         JsonNode security = patch.get("security");
         if (security != null && !security.isNull()) {
@@ -107,18 +123,33 @@ final class Shape {
                 if (required != null && !required.isNull() && !required.isBoolean()) {
                     return wrongType(key + ".required", "true or false", required);
                 }
+                for (String limit : List.of(CALL_TIMEOUT, PLUGIN_RUN_TIMEOUT)) {
+                    Optional<Problem> problem = limit(namespace, key + "." + limit);
+                    if (problem.isPresent()) {
+                        return problem;
+                    }
+                }
             }
         }
         return Optional.empty();
     }
 
-    /** The longest {@code core.hook_timeout_ms}: an hour. */
+    /** The longest time limit: an hour. */
     static final long MAX_TIMEOUT_MS = 3_600_000;
 
-    /** Whether {@code value} may be {@code core.hook_timeout_ms}: 1 ms to an hour. */
+    /** Whether {@code value} may be a time limit such as {@code core.hook_timeout_ms}: 1 ms to an hour. */
     static boolean validTimeout(JsonNode value) {
         return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 1
                 && value.asLong() <= MAX_TIMEOUT_MS;
+    }
+
+    /** The problem of the time limit at the last segment of {@code key} in {@code table}, if it has one. */
+    private static Optional<Problem> limit(JsonNode table, String key) {
+        JsonNode value = table.get(key.substring(key.lastIndexOf('.') + 1));
+        if (value == null || value.isNull() || validTimeout(value)) {
+            return Optional.empty();
+        }
+        return wrongType(key, "an integer of milliseconds from 1 to " + MAX_TIMEOUT_MS, value);
     }
 
     /** Whether {@code value} may be {@code security.audit_max_bytes}. */

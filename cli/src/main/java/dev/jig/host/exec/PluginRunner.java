@@ -2,16 +2,43 @@ package dev.jig.host.exec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a plugin's command git-style: the plugin inherits stdin, stdout and stderr (a terminal
  * stays a terminal), gets its arguments verbatim, and its exit status is returned unchanged
  * ({@code 128 + N} when signal N killed it).
+ *
+ * <p>A run with a time limit is watched: its descendants are remembered as they appear, and
+ * when the limit passes its whole {@link ProcessTree} is ended. A run without one is only waited for.
  */
 public final class PluginRunner {
+
+    /** How often a limited run's descendants are looked at, so that they can be ended once re-parented. */
+    private static final Duration WATCH = Duration.ofMillis(200);
+
+    /**
+     * A wall-clock limit for a run.
+     *
+     * @param duration    how long the plugin may run
+     * @param tagVariable the variable that tags its processes (see {@link ProcessTree})
+     */
+    public record Limit(Duration duration, String tagVariable) {
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param status   the plugin's exit status ({@code 128 + N} when signal N ended it)
+     * @param timedOut whether its limit passed and its processes were ended
+     */
+    public record Result(int status, boolean timedOut) {
+    }
 
     private PluginRunner() {
     }
@@ -22,26 +49,61 @@ public final class PluginRunner {
      *
      * @param command     how to start the plugin: its executable, or a manifest's run vector
      * @param environment the complete environment it sees
+     * @param limit       how long it may run; when that passes, it and every process it started
+     *                    get SIGTERM, then after {@link ProcessTree#GRACE} SIGKILL
      * @param started     called once the operating system has started it
-     * @return the plugin's exit status
      * @throws PluginLaunchException when the operating system cannot start it
      */
-    public static int run(List<String> command, List<String> args, Map<String, String> environment,
-                          Path workingDirectory, Runnable started) throws PluginLaunchException {
+    public static Result run(List<String> command, List<String> args, Map<String, String> environment,
+                             Path workingDirectory, Optional<Limit> limit, Runnable started) throws PluginLaunchException {
         List<String> argv = new ArrayList<>(command);
         argv.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDirectory.toFile()).inheritIO();
         EnvironmentDelta.apply(builder.environment(), environment);
 
+        ProcessTree tree = null;
         Process process;
         try {
-            process = builder.start();
+            if (limit.isPresent()) {
+                tree = ProcessTree.start(builder, limit.get().tagVariable());
+                process = tree.process();
+            } else {
+                process = builder.start();
+            }
         } catch (IOException e) {
             throw new PluginLaunchException(Path.of(command.get(0)), reason(e), e);
         }
         try (SignalRelay relay = SignalRelay.forwardTo(process)) {
             started.run();
-            return waitUninterruptibly(process);
+            return tree == null ? new Result(waitUninterruptibly(process), false) : watch(tree, limit.get().duration());
+        }
+    }
+
+    /** Waits for the plugin until {@code limit} passes, remembering its descendants; then ends its tree. */
+    private static Result watch(ProcessTree tree, Duration limit) {
+        Process process = tree.process();
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 && process.isAlive()) {
+                    tree.terminate(ProcessTree.GRACE);
+                    return new Result(waitUninterruptibly(process), true);
+                }
+                try {
+                    if (process.waitFor(Math.max(0, Math.min(left, WATCH.toNanos())), TimeUnit.NANOSECONDS)) {
+                        return new Result(process.exitValue(), false);
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // the plugin still owns the terminal: keep waiting
+                }
+                tree.observe();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -11,8 +11,11 @@ import java.util.Optional;
  */
 public interface HookConfig {
 
-    /** How long a hook plugin has to start and answer {@code initialize}, and to answer each hook. */
-    Duration timeout();
+    /**
+     * How long this hook plugin has to start and answer {@code initialize}, and to answer each
+     * hook: its {@code plugins.<name>.call_timeout_ms}, else {@code core.hook_timeout_ms}.
+     */
+    Duration timeout(Subscriber plugin);
 
     /** Whether a failure of this plugin's hooks aborts the command instead of being skipped. */
     boolean required(Subscriber plugin);

@@ -8,6 +8,7 @@ import dev.jig.host.exec.LaunchCommand;
 import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
+import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.metadata.Text;
 import dev.jig.host.session.PluginSession;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Starts hook plugins in protocol mode, in a session of their own where {@code setsid} exists,
@@ -33,12 +35,13 @@ final class HookLauncher implements SessionStarter {
 
     private final HostSettings settings;
     private final Programs programs;
-    private final Duration timeout;
+    private final Function<Subscriber, Duration> timeout;
     private final Consumer<String> report;
     private final Optional<AuditLog> audit;
 
-    HookLauncher(HostSettings settings, Programs programs, Duration timeout, Consumer<String> report,
-                 Optional<AuditLog> audit) {
+    /** @param timeout how long each plugin has to start and answer each request */
+    HookLauncher(HostSettings settings, Programs programs, Function<Subscriber, Duration> timeout,
+                 Consumer<String> report, Optional<AuditLog> audit) {
         this.settings = settings;
         this.programs = programs;
         this.timeout = timeout;
@@ -66,6 +69,7 @@ final class HookLauncher implements SessionStarter {
         try {
             // What it writes on stderr is for the user, as in run mode: shown, with its name.
             session = PluginSession.start(command, environment, settings.workingDirectory(),
+                    ProcessTree.tagVariable(settings.cli().envPrefix()),
                     line -> report.accept(plugin.name() + ": " + Text.oneLine(line)));
         } catch (IOException e) {
             throw new HookFailure("could not be started: " + PluginRunner.reason(e), true);
@@ -75,7 +79,7 @@ final class HookLauncher implements SessionStarter {
         HookSession.Ended ended = audit.<HookSession.Ended>map(log -> (events, status) -> log.record(plugin.file(),
                 AuditRecord.HOOK, events.isEmpty() ? null : events.get(0), started,
                 Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)).orElse(HookSession.Ended.NOTHING);
-        return HookSession.initialize(session, cli, config, timeout, log -> logged(plugin, log), ended);
+        return HookSession.initialize(session, cli, config, timeout.apply(plugin), log -> logged(plugin, log), ended);
     }
 
     /** A plugin's log line, prefixed with its name; debug lines are for a verbose host, which this is not. */

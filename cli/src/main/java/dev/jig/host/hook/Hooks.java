@@ -105,7 +105,7 @@ public final class Hooks implements AutoCloseable {
                 report.accept(line);
             }
         };
-        return new Hooks(subscribers, missing, new HookLauncher(settings, programs, config.timeout(), serialized, audit), config,
+        return new Hooks(subscribers, missing, new HookLauncher(settings, programs, config::timeout, serialized, audit), config,
                 new Context(settings.cli().name(), settings.cli().envPrefix(), settings.workingDirectory().toString()),
                 serialized);
     }

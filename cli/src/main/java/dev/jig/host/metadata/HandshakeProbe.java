@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  */
 final class HandshakeProbe {
 
-    /** How long a plugin has to answer {@code initialize}. */
+    /** How long a plugin has to answer {@code initialize}, unless its {@code call_timeout_ms} says otherwise. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     /** Non-protocol lines read before giving up on finding a reply among them. */
@@ -45,33 +45,35 @@ final class HandshakeProbe {
     private static final Id ID = Id.of(1);
 
     private final CliInfo cli;
-    private final Duration timeout;
+    private final String tagVariable;
 
-    HandshakeProbe(CliInfo cli, Duration timeout) {
+    /** @param tagVariable the variable that tags the plugin's processes (see {@code ProcessTree}) */
+    HandshakeProbe(CliInfo cli, String tagVariable) {
         this.cli = cli;
-        this.timeout = timeout;
+        this.tagVariable = tagVariable;
     }
 
     /**
      * @param command      the plugin's executable (and any fixed arguments); the reserved
      *                     argument is appended
      * @param expectedName the name its file gives it
+     * @param timeout      how long it has to answer; then it is killed with its whole tree
      * @throws IOException when the system cannot start it (a missing interpreter, say)
      */
-    PluginRecord probe(List<String> command, String expectedName, Map<String, String> environment, Path workingDirectory)
-            throws IOException, InterruptedException {
-        return probe(command, expectedName, environment, workingDirectory, status -> { });
+    PluginRecord probe(List<String> command, String expectedName, Map<String, String> environment, Path workingDirectory,
+                       Duration timeout) throws IOException, InterruptedException {
+        return probe(command, expectedName, environment, workingDirectory, timeout, status -> { });
     }
 
     /**
-     * Like {@link #probe(List, String, Map, Path)}, telling {@code exited} the plugin's exit
-     * status once its session is closed (empty when it was killed or its status is unknown).
+     * Like {@link #probe(List, String, Map, Path, Duration)}, telling {@code exited} the plugin's
+     * exit status once its session is closed (empty when it was killed or its status is unknown).
      */
     PluginRecord probe(List<String> command, String expectedName, Map<String, String> environment, Path workingDirectory,
-                       Consumer<Optional<Integer>> exited) throws IOException, InterruptedException {
+                       Duration timeout, Consumer<Optional<Integer>> exited) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(command);
         argv.add(Protocol.ARGUMENT);
-        PluginSession session = PluginSession.start(argv, environment, workingDirectory);
+        PluginSession session = PluginSession.start(argv, environment, workingDirectory, tagVariable);
         try {
             session.send(new Message.Request(ID, Methods.INITIALIZE,
                     Payloads.tree(new InitializeParams(Protocol.VERSIONS, cli))));
@@ -79,14 +81,15 @@ final class HandshakeProbe {
             // It exited without reading its input; what it printed still tells what it is.
         }
         try {
-            return awaitReply(session, expectedName);
+            return awaitReply(session, expectedName, timeout);
         } finally {
             session.close();
             exited.accept(session.exitStatus());
         }
     }
 
-    private PluginRecord awaitReply(PluginSession session, String expectedName) throws InterruptedException {
+    private PluginRecord awaitReply(PluginSession session, String expectedName, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> stray = new ArrayList<>();
         int notifications = 0;
@@ -95,7 +98,7 @@ final class HandshakeProbe {
             Optional<Inbound> next = left.isNegative() ? Optional.empty() : session.next(left);
             if (next.isEmpty()) {
                 session.kill();
-                return PluginRecord.plain("did not answer within " + timeout.toSeconds() + " s" + straySuffix(stray));
+                return PluginRecord.plain("did not answer within " + duration(timeout) + straySuffix(stray));
             }
             Inbound inbound = next.get();
             if (inbound instanceof Inbound.EndOfStream) {
@@ -178,6 +181,11 @@ final class HandshakeProbe {
         return session.exitStatus()
                 .map(status -> "exited with status " + status + " without answering")
                 .orElse("closed its output without answering");
+    }
+
+    /** {@code 5 s} for whole seconds, as the default reads; else {@code 300 ms}. */
+    private static String duration(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     private static String straySuffix(List<String> stray) {

@@ -7,6 +7,7 @@ import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.PluginProblem;
 import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginRunner;
+import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.method.CliInfo;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Learns and remembers what each plugin is: reads manifests, probes executables, and keeps the
@@ -39,25 +41,32 @@ public final class MetadataService {
     private final HandshakeProbe probe;
     private final Optional<AuditLog> audit;
     private final TrustPolicy trust;
+    private final Function<String, Optional<Duration>> callTimeout;
 
     /**
      * A service that caches under {@link HostSettings#cacheDirectory()}, when there is one, and
      * trusts the default plugin sources.
      */
     public MetadataService(HostSettings settings) {
-        this(settings, TrustPolicy.of(settings, List.of()), Optional.empty());
+        this(settings, TrustPolicy.of(settings, List.of()), Optional.empty(), plugin -> Optional.empty());
     }
 
     /**
      * A service that caches under {@link HostSettings#cacheDirectory()}, when there is one,
      * probes only the executables {@code trust} trusts, and writes each probe to {@code audit}.
+     *
+     * @param callTimeout how long the plugin of a name has to answer {@code initialize}, when the
+     *                    user set it; 5 seconds otherwise
      */
-    public MetadataService(HostSettings settings, TrustPolicy trust, Optional<AuditLog> audit) {
+    public MetadataService(HostSettings settings, TrustPolicy trust, Optional<AuditLog> audit,
+                           Function<String, Optional<Duration>> callTimeout) {
         this.settings = settings;
         this.trust = trust;
         this.audit = audit;
+        this.callTimeout = callTimeout;
         this.cache = settings.cacheDirectory().map(dir -> new MetadataCache(dir.resolve("plugins"), settings.cli().version()));
-        this.probe = new HandshakeProbe(new CliInfo(settings.cli().name(), settings.cli().version()), HandshakeProbe.TIMEOUT);
+        this.probe = new HandshakeProbe(new CliInfo(settings.cli().name(), settings.cli().version()),
+                ProcessTree.tagVariable(settings.cli().envPrefix()));
     }
 
     /**
@@ -105,7 +114,8 @@ public final class MetadataService {
         Instant started = Instant.now();
         long start = System.nanoTime();
         return probe.probe(List.of(plugin.path().toString()), plugin.name(), PluginEnvironment.of(settings, plugin),
-                settings.workingDirectory(), status -> audit.ifPresent(log -> log.record(plugin, AuditRecord.PROBE, null,
+                settings.workingDirectory(), callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT),
+                status -> audit.ifPresent(log -> log.record(plugin, AuditRecord.PROBE, null,
                         started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));
     }
 

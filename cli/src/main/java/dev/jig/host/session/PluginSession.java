@@ -1,6 +1,7 @@
 package dev.jig.host.session;
 
 import dev.jig.host.exec.EnvironmentDelta;
+import dev.jig.host.exec.ProcessTree;
 import dev.jig.protocol.Message;
 import dev.jig.protocol.codec.Inbound;
 import dev.jig.protocol.codec.JsonLinesReader;
@@ -23,23 +24,26 @@ import java.util.function.Consumer;
  *
  * <p>A daemon thread reads stdout line by line into a small queue, so a read can give up at a
  * deadline even when the plugin (or a grandchild holding its stdout) never writes or closes.
- * {@link #close()} is the orderly shutdown of the protocol: EOF on stdin, then SIGTERM, then
- * SIGKILL, each after {@link #GRACE}; {@link #kill()} skips straight to SIGKILL. A session still
- * open when the JVM exits is killed with its tree by a shutdown hook.
+ * {@link #close()} is the orderly shutdown of the protocol: EOF on stdin, then after {@link #GRACE}
+ * SIGTERM, then after {@link ProcessTree#GRACE} SIGKILL; {@link #kill()} skips straight to
+ * SIGKILL. Either ends the plugin's whole {@link ProcessTree}. A session still open when the JVM
+ * exits is killed with its tree by a shutdown hook.
  */
 public final class PluginSession implements AutoCloseable {
 
-    /** How long the plugin gets to exit at each step of the shutdown. */
+    /** How long the plugin gets to exit after the end of its input. */
     public static final Duration GRACE = Duration.ofSeconds(1);
 
+    private final ProcessTree tree;
     private final Process process;
     private final JsonLinesWriter writer;
     private final BlockingQueue<Inbound> inbound = new ArrayBlockingQueue<>(16);
     private final StderrTail stderr;
     private volatile boolean closed;
 
-    private PluginSession(Process process, StderrTail stderr) {
-        this.process = process;
+    private PluginSession(ProcessTree tree, StderrTail stderr) {
+        this.tree = tree;
+        this.process = tree.process();
         this.writer = new JsonLinesWriter(process.getOutputStream());
         this.stderr = stderr;
         Thread reader = new Thread(() -> pump(process.getInputStream()), "plugin-stdout-" + process.pid());
@@ -51,24 +55,25 @@ public final class PluginSession implements AutoCloseable {
      * Starts {@code command} with piped stdin and stdout; stderr is kept (its tail) for
      * diagnostics.
      *
-     * @param environment the complete environment the plugin sees
+     * @param environment the complete environment the plugin sees, but for the tag
+     * @param tagVariable the variable that tags the plugin's processes (see {@link ProcessTree})
      */
-    public static PluginSession start(List<String> command, Map<String, String> environment, Path workingDirectory)
-            throws IOException {
-        return start(command, environment, workingDirectory, null);
+    public static PluginSession start(List<String> command, Map<String, String> environment, Path workingDirectory,
+                                      String tagVariable) throws IOException {
+        return start(command, environment, workingDirectory, tagVariable, null);
     }
 
     /**
-     * Like {@link #start(List, Map, Path)}, passing each line the plugin writes on stderr to
-     * {@code stderrLines} as it comes (on another thread).
+     * Like {@link #start(List, Map, Path, String)}, passing each line the plugin writes on stderr
+     * to {@code stderrLines} as it comes (on another thread).
      */
     public static PluginSession start(List<String> command, Map<String, String> environment, Path workingDirectory,
-                                      Consumer<String> stderrLines) throws IOException {
+                                      String tagVariable, Consumer<String> stderrLines) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         EnvironmentDelta.apply(builder.environment(), environment);
         LiveSessions.watch(); // before the start: an exit right after it must find the session
-        Process process = builder.start();
-        PluginSession session = new PluginSession(process, StderrTail.follow(process, stderrLines));
+        ProcessTree tree = ProcessTree.start(builder, tagVariable);
+        PluginSession session = new PluginSession(tree, StderrTail.follow(tree.process(), stderrLines));
         LiveSessions.add(session);
         return session;
     }
@@ -105,38 +110,36 @@ public final class PluginSession implements AutoCloseable {
         return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Kills the process and every descendant it has now, without waiting for an orderly exit. */
+    /** Kills the process and its whole tree (SIGKILL), without waiting for an orderly exit. */
     public void kill() {
-        List<ProcessHandle> tree = process.descendants().toList();
-        tree.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        closeQuietly(process.getOutputStream());
         closed = true;
+        tree.terminate(Duration.ZERO);
+        closeQuietly(process.getOutputStream());
         LiveSessions.remove(this);
     }
 
-    /** EOF, then SIGTERM, then SIGKILL, each after {@link #GRACE}; the whole tree. Idempotent. */
+    /**
+     * EOF, then after {@link #GRACE} SIGTERM, then SIGKILL; the whole tree. When the plugin exits
+     * on EOF, what it was seen to start and leaves running is ended the same way. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        List<ProcessHandle> tree = process.descendants().toList(); // before re-parenting hides them
+        tree.observe(); // before an exit re-parents them
         try {
             closeQuietly(process.getOutputStream());
-            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                tree.forEach(ProcessHandle::destroy);
-                process.destroy();
-                if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                }
+            if (process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                tree.terminateKnown(ProcessTree.GRACE); // the usual end: no scan of every process
+            } else {
+                tree.terminate(ProcessTree.GRACE);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            tree.terminate(Duration.ZERO);
             Thread.currentThread().interrupt();
         } finally {
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             LiveSessions.remove(this);
         }
     }

@@ -284,4 +284,48 @@ class ConfigurationTests {
         assertEquals(7, config.policy().get(ConfigKey.of("plugins", "greet", "call_timeout_ms")).orElseThrow().asInt());
         assertEquals(Optional.empty(), config.policy().get(ConfigKey.of("plugins", "greet", "lang")));
     }
+
+    @Test
+    void timeLimitsAreUnsetByDefault() throws Exception {
+        Configuration config = Configuration.load(settings(work()), List.of());
+        assertEquals(Optional.empty(), config.callTimeout("greet"));
+        assertEquals(Optional.empty(), config.runTimeout("greet"));
+    }
+
+    @Test
+    void aPluginsRunLimitOverridesTheCoreOneAndNamesItsKey() throws Exception {
+        write(userFile(), "core.run_timeout_ms = 60000\nplugins.slow.run_timeout_ms = 2000\nplugins.slow.call_timeout_ms = 300\n");
+        Configuration config = Configuration.load(settings(work()), List.of());
+        assertEquals(Optional.of(new TimeLimit(Duration.ofMillis(2000), "plugins.slow.run_timeout_ms")),
+                config.runTimeout("slow"));
+        assertEquals(Optional.of(new TimeLimit(Duration.ofMillis(60000), "core.run_timeout_ms")), config.runTimeout("greet"));
+        assertEquals(Optional.of(new TimeLimit(Duration.ofMillis(60000), "core.run_timeout_ms")), config.runTimeout("a.b"),
+                "a name that is no key has no namespace, but the core limit holds");
+        assertEquals(Optional.of(Duration.ofMillis(300)), config.callTimeout("slow"));
+        assertEquals(Optional.empty(), config.callTimeout("greet"));
+    }
+
+    @Test
+    void aProjectFileCannotSetTimeLimits() throws Exception {
+        write(root.resolve("project/.acme/config.toml"),
+                "core.run_timeout_ms = 1\nplugins.slow.run_timeout_ms = 1\nplugins.slow.call_timeout_ms = 1\n");
+        Configuration config = Configuration.load(settings(work()), List.of());
+        assertEquals(Optional.empty(), config.runTimeout("slow"));
+        assertEquals(Optional.empty(), config.callTimeout("slow"));
+    }
+
+    @Test
+    void timeLimitsOfTheWrongType() throws Exception {
+        for (String flag : List.of("core.run_timeout_ms=soon", "plugins.slow.run_timeout_ms=0",
+                "plugins.slow.call_timeout_ms=3600001", "plugins.slow.call_timeout_ms=1.5")) {
+            String key = flag.substring(0, flag.indexOf('='));
+            ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of(flag)));
+            assertEquals(ExitStatus.CONFIG, e.exitStatus(), flag);
+            assertTrue(e.getMessage().startsWith("-c " + flag + ": '" + key + "' must be an integer of milliseconds"
+                    + " from 1 to 3600000"), e.getMessage());
+        }
+        Configuration config = Configuration.load(settings(work()),
+                List.of("core.run_timeout_ms=3600000", "plugins.slow.call_timeout_ms=1"));
+        assertEquals(Duration.ofHours(1), config.runTimeout("slow").orElseThrow().duration());
+    }
 }

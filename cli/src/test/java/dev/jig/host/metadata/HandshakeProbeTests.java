@@ -27,7 +27,7 @@ class HandshakeProbeTests {
     @TempDir
     Path tmp;
 
-    private final HandshakeProbe probe = new HandshakeProbe(new CliInfo("jig", "0.1.0"), TIMEOUT);
+    private final HandshakeProbe probe = new HandshakeProbe(new CliInfo("jig", "0.1.0"), "JIG_PROCESS_TAG");
 
     private static final String METADATA = """
             {"name": "greet", "version": "1.2.0", "description": "Greet people in several languages",
@@ -66,7 +66,7 @@ class HandshakeProbeTests {
 
     private PluginRecord probe(Path plugin) throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(System.getenv());
-        return probe.probe(List.of(plugin.toString()), "greet", env, tmp);
+        return probe.probe(List.of(plugin.toString()), "greet", env, tmp, TIMEOUT);
     }
 
     private static String onlyProblem(PluginRecord record) {
@@ -331,7 +331,7 @@ class HandshakeProbeTests {
                 open("cwd.txt", "w").write(os.getcwd())
                 reply({"protocolVersion": 1, "plugin": METADATA})""");
 
-        PluginRecord record = probe.probe(List.of(plugin.toString()), "greet", System.getenv(), work);
+        PluginRecord record = probe.probe(List.of(plugin.toString()), "greet", System.getenv(), work, TIMEOUT);
 
         assertEquals(List.of(), record.problems());
         assertEquals(work.toRealPath().toString(), Files.readString(work.resolve("cwd.txt")));

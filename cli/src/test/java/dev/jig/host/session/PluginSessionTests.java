@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.testing.Scripts;
 import dev.jig.protocol.Id;
 import dev.jig.protocol.Message;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PluginSessionTests {
 
+    /** The variable that tags a session's processes. */
+    private static final String TAG = "JIG_PROCESS_TAG";
+
     @TempDir
     Path tmp;
 
@@ -35,7 +39,7 @@ class PluginSessionTests {
 
     private PluginSession start(String shellBody) throws IOException {
         Path plugin = Scripts.executable(tmp, "jig-test", "#!/bin/sh\n" + shellBody + "\n");
-        return PluginSession.start(List.of(plugin.toString(), "--jig-protocol"), System.getenv(), tmp);
+        return PluginSession.start(List.of(plugin.toString(), "--jig-protocol"), System.getenv(), tmp, TAG);
     }
 
     /** Waits until the sleeper with this test's marker runs, so that signals find it in place. */
@@ -127,8 +131,9 @@ class PluginSessionTests {
         session.close();
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(PluginSession.GRACE.multipliedBy(2)) >= 0, "EOF, then SIGTERM, then SIGKILL: " + took);
-        assertTrue(took.compareTo(Duration.ofMillis(2500)) < 0, "took " + took);
+        Duration steps = PluginSession.GRACE.plus(ProcessTree.GRACE);
+        assertTrue(took.compareTo(steps) >= 0, "EOF, then SIGTERM, then SIGKILL: " + took);
+        assertTrue(took.compareTo(steps.plusMillis(1500)) < 0, "took " + took);
         // close() sends SIGKILL without waiting for it to land.
         assertTrue(session.awaitExit(Duration.ofMillis(500)), "still running after SIGKILL");
         assertEquals(Optional.of(128 + 9), session.exitStatus(), "ended by SIGKILL");
@@ -222,7 +227,7 @@ class PluginSessionTests {
     void theEnvironmentIsExactlyTheOneGiven() throws Exception {
         Path plugin = Scripts.executable(tmp, "jig-env", "#!/bin/sh\necho \"$ONLY_THIS-${HOME:-nohome}\" >&2\n");
         try (PluginSession session = PluginSession.start(List.of(plugin.toString()),
-                java.util.Map.of("ONLY_THIS", "yes", "PATH", "/usr/bin:/bin"), tmp)) {
+                java.util.Map.of("ONLY_THIS", "yes", "PATH", "/usr/bin:/bin"), tmp, TAG)) {
             assertTrue(session.awaitExit(Duration.ofSeconds(5)));
             assertEquals("yes-nohome", awaitStderr(session, "yes"));
         }
@@ -231,7 +236,7 @@ class PluginSessionTests {
     @Test
     void aMissingExecutableFailsToStart() {
         assertThrows(IOException.class, () -> PluginSession.start(List.of(tmp.resolve("missing").toString()),
-                System.getenv(), tmp));
+                System.getenv(), tmp, TAG));
     }
 
     /** The stderr tail once it holds {@code end}: the drain thread may lag the exit a little. */
@@ -251,6 +256,6 @@ class PluginSessionTests {
         Files.delete(gone);
         Path plugin = Scripts.executable(tmp, "jig-x", "#!/bin/sh\nexit 0\n");
 
-        assertThrows(IOException.class, () -> PluginSession.start(List.of(plugin.toString()), System.getenv(), gone));
+        assertThrows(IOException.class, () -> PluginSession.start(List.of(plugin.toString()), System.getenv(), gone, TAG));
     }
 }
