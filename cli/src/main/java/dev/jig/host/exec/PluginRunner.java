@@ -23,11 +23,13 @@ public final class PluginRunner {
      * @param command     how to start the plugin: its executable, or a manifest's run vector
      * @param environment the complete environment it sees
      * @param started     called once the operating system has started it
+     * @param sandboxed   whether {@code command} starts bwrap, which runs the plugin as its
+     *                    grandchild: signals go to the plugin, since bwrap would only die of them
      * @return the plugin's exit status
      * @throws PluginLaunchException when the operating system cannot start it
      */
     public static int run(List<String> command, List<String> args, Map<String, String> environment,
-                          Path workingDirectory, Runnable started) throws PluginLaunchException {
+                          Path workingDirectory, boolean sandboxed, Runnable started) throws PluginLaunchException {
         List<String> argv = new ArrayList<>(command);
         argv.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDirectory.toFile()).inheritIO();
@@ -39,10 +41,15 @@ public final class PluginRunner {
         } catch (IOException e) {
             throw new PluginLaunchException(Path.of(command.get(0)), reason(e), e);
         }
-        try (SignalRelay relay = SignalRelay.forwardTo(process)) {
+        try (SignalRelay relay = SignalRelay.forwardTo(process, sandboxed ? PluginRunner::grandchild : Process::toHandle)) {
             started.run();
             return waitUninterruptibly(process);
         }
+    }
+
+    /** bwrap's sandboxed command: the child of its child (the sandbox's init); bwrap itself until both exist. */
+    private static ProcessHandle grandchild(Process bwrap) {
+        return bwrap.toHandle().children().flatMap(ProcessHandle::children).findFirst().orElse(bwrap.toHandle());
     }
 
     private static int waitUninterruptibly(Process process) {
