@@ -43,8 +43,9 @@ class SandboxIT {
     /**
      * Tries what its arguments say and prints one JSON object with the outcome of each:
      * {@code write=PATH}, {@code read=PATH}, {@code connect=PORT} ({@code ok} or the exception's
-     * name), {@code ls=DIR}, {@code env=NAME}, {@code procs} (every visible process: pid and
-     * command line). Ignores the protocol argument: a plain plugin.
+     * name), {@code ls=DIR}, {@code env=NAME}, {@code config} (its configuration file, read),
+     * {@code procs} (every visible process: pid and command line). Ignores the protocol
+     * argument: a plain plugin.
      */
     private static final String BOX = """
             #!@PYTHON@
@@ -90,6 +91,9 @@ class SandboxIT {
                     out[arg] = os.environ.get(value)
                 elif kind == "procs":
                     out[arg] = procs()
+                elif kind == "config":
+                    with open(os.environ["JIG_CONFIG"]) as f:
+                        out[arg] = json.load(f)
             print(json.dumps(out))
             """;
 
@@ -151,7 +155,7 @@ class SandboxIT {
 
         JsonNode out = box("ls=" + home, "write=" + home.resolve("planted"), "write=" + outside.resolve("planted"),
                 "write=" + sandbox.work.resolve("planted"), "write=/var/planted", "read=" + home.resolve("secret.txt"),
-                "connect=" + server.getLocalPort(), "procs", "write=/tmp/private");
+                "connect=" + server.getLocalPort(), "procs", "write=/tmp/private", "config");
 
         assertFalse(Files.exists(home.resolve("planted")), "a write to the home never reaches the user's home");
         assertFalse(Files.exists(outside.resolve("planted")), out::toString);
@@ -165,6 +169,7 @@ class SandboxIT {
         assertEquals(0, accepted.get(), "no connection reached the server on 127.0.0.1");
         assertEquals("ok", out.get("write=/tmp/private").asText(), "a private /tmp is writable");
         assertFalse(Files.exists(Path.of("/tmp/private")), "and private");
+        assertTrue(out.get("config").has("core"), "its configuration file is let through: " + out.get("config"));
 
         JsonNode procs = out.get("procs");
         List<String> commands = new ArrayList<>();

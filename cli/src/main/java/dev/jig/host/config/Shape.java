@@ -101,7 +101,7 @@ final class Shape {
                 return wrongType(UNTRUSTED.toString(), "an array of absolute directory paths", untrusted);
             }
             JsonNode sandbox = security.get("sandbox");
-            if (sandbox != null && !sandbox.isNull() && Profile.of(sandbox.asText()).filter(p -> sandbox.isTextual()).isEmpty()) {
+            if (sandbox != null && !sandbox.isNull() && !validProfile(sandbox)) {
                 return wrongType(SANDBOX.toString(), Profile.NAMES, sandbox);
             }
             JsonNode env = security.get("env");
@@ -128,7 +128,7 @@ final class Shape {
                     return wrongType(key + ".required", "true or false", required);
                 }
                 JsonNode sandbox = namespace.get("sandbox");
-                if (sandbox != null && !sandbox.isNull() && Profile.of(sandbox.asText()).filter(p -> sandbox.isTextual()).isEmpty()) {
+                if (sandbox != null && !sandbox.isNull() && !validProfile(sandbox)) {
                     return wrongType(key + ".sandbox", Profile.NAMES, sandbox);
                 }
                 JsonNode grant = namespace.get("grant");
@@ -141,6 +141,11 @@ final class Shape {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code value} names a sandbox profile. */
+    private static boolean validProfile(JsonNode value) {
+        return value.isTextual() && Profile.of(value.asText()).isPresent();
     }
 
     /**

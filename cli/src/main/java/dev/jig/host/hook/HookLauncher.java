@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Starts hook plugins in protocol mode, in a session of their own where {@code setsid} exists,
- * with the context variables of any plugin run plus {@code <PREFIX>HOOK}: a CLI started from
- * inside a hook sees it and fires no hooks itself.
+ * Starts hook plugins in protocol mode, in their sandbox if they have one, in a session of their
+ * own where {@code setsid} exists, with the context variables of any plugin run plus
+ * {@code <PREFIX>HOOK}: a CLI started from inside a hook sees it and fires no hooks itself.
  */
 final class HookLauncher implements SessionStarter {
 
@@ -62,9 +62,9 @@ final class HookLauncher implements SessionStarter {
             throw new HookFailure("was not started: its sandbox '" + e.profile().id() + "' cannot be set up: "
                     + e.getMessage() + ". " + e.advice(settings.cli().name(), plugin.name()), true);
         }
-        // bwrap, when it confines the plugin, runs in that session too: Ctrl-C must not end it.
-        // In a session of its own, a hook plugin does not get the SIGINT that Ctrl-C sends the
-        // terminal's process group: it is meant for the command, and postrun must still be answered.
+        // In a session of its own (with bwrap, when it confines the plugin), a hook plugin does not
+        // get the SIGINT that Ctrl-C sends the terminal's process group: it is meant for the
+        // command, and postrun must still be answered.
         programs.find("setsid").ifPresent(setsid -> command.add(0, setsid.toString()));
         Map<String, String> environment = new HashMap<>(sandboxes.environment(plugin.file()));
         environment.put(settings.cli().envPrefix() + "HOOK", plugin.name());
