@@ -126,8 +126,18 @@ class SandboxIT {
     }
 
     @AfterEach
-    void closeServer() throws IOException {
+    void tearDown() throws IOException {
         server.close();
+        // The links of withoutBwrap() point outside the temporary directory, which JUnit warns
+        // about one by one when it deletes them.
+        Path programs = root.resolve("programs");
+        if (Files.isDirectory(programs)) {
+            try (Stream<Path> links = Files.list(programs)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
+        }
     }
 
     private static void assumeBwrap() {
@@ -262,21 +272,7 @@ class SandboxIT {
         Path marker = root.resolve("ran");
         Sandbox.executable(sandbox.userDir().resolve("jig-marker"), "#!/bin/sh\ntouch '" + marker + "'\necho ran\n");
         userConfig("[plugins.marker]\nsandbox = \"strict\"\n");
-        // Every program of the system but bwrap.
-        Path programs = Sandbox.mkdirs(root.resolve("programs"));
-        for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
-            try (Stream<Path> files = Files.list(Path.of(dir))) {
-                for (Path file : files.toList()) {
-                    Path link = programs.resolve(file.getFileName());
-                    if (!file.getFileName().toString().equals("bwrap") && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createSymbolicLink(link, file);
-                    }
-                }
-            } catch (IOException e) {
-                // a directory this system does not have
-            }
-        }
-        sandbox.env.put("PATH", sandbox.bin + ":" + programs);
+        withoutBwrap();
 
         Sandbox.Result result = sandbox.jig("marker", "now");
 
@@ -289,6 +285,22 @@ class SandboxIT {
 
         userConfig("[plugins.marker]\nsandbox = \"none\"\n");
         assertEquals("ran\n", sandbox.jig("marker").stdout(), "opting out runs it");
+    }
+
+    @Test
+    void aHookPluginThatCannotBeSandboxedIsAFailedHookAndNeverRuns() throws Exception {
+        Path log = root.resolve("guard.jsonl");
+        new HookPlugins.Spec("guard", log).hooks("prerun").on("prerun", HookPlugins.CONTINUE)
+                .writeAsDirectoryTo(sandbox.userDir());
+        userConfig("[security]\nsandbox = \"strict\"\n[plugins.guard]\nrequired = true\n");
+        withoutBwrap();
+
+        Sandbox.Result result = sandbox.jig("version");
+
+        assertEquals(125, result.exitCode(), result::toString);
+        assertTrue(result.stderr().contains("guard") && result.stderr().contains("its sandbox 'strict' cannot be set up:"
+                + " bwrap is not on PATH"), result::toString);
+        assertEquals(List.of(), HookPlugins.log(log), "never started without its sandbox");
     }
 
     @Test
@@ -319,6 +331,25 @@ class SandboxIT {
             sleeper(token).ifPresent(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
         }
+    }
+
+    /** A {@code PATH} with every program of the system but bwrap. */
+    private void withoutBwrap() throws IOException {
+        Path programs = Sandbox.mkdirs(root.resolve("programs"));
+        for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
+            if (!Files.isDirectory(Path.of(dir))) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
+                for (Path file : files.toList()) {
+                    Path link = programs.resolve(file.getFileName());
+                    if (!file.getFileName().toString().equals("bwrap") && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, file);
+                    }
+                }
+            }
+        }
+        sandbox.env.put("PATH", sandbox.bin + ":" + programs);
     }
 
     private static Optional<ProcessHandle> sleeper(String token) {
