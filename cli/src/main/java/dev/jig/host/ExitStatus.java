@@ -23,6 +23,11 @@ public final class ExitStatus {
      */
     public static final int HOOK_FAILED = 125;
     /**
+     * A plugin's sandbox cannot be set up (as sysexits' {@code EX_UNAVAILABLE}): {@code bwrap} is
+     * missing, this is not Linux, or namespaces are not allowed. The plugin did not run.
+     */
+    public static final int SANDBOX_UNAVAILABLE = 69;
+    /**
      * A configuration file or setting is malformed or invalid (as sysexits' {@code EX_CONFIG}): a
      * file that is not TOML, a value of the wrong type, a value a plugin's schema rejects.
      */

@@ -15,7 +15,6 @@ import dev.jig.host.discovery.PluginProblem;
 import dev.jig.host.discovery.PluginResolver;
 import dev.jig.host.discovery.SearchPath;
 import dev.jig.host.exec.LaunchCommand;
-import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.ProcessTree;
@@ -30,6 +29,8 @@ import dev.jig.host.metadata.Kind;
 import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
+import dev.jig.host.sandbox.SandboxUnavailableException;
+import dev.jig.host.sandbox.Sandboxes;
 import dev.jig.host.suggest.Suggestions;
 import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.trust.TrustPolicy;
@@ -74,6 +75,7 @@ public final class PluginHost {
     private final TrustPolicy trust;
     /** Each plugin's wall-clock limit for a run, by name; empty for none. */
     private final Function<String, Optional<TimeLimit>> runLimit;
+    private final Sandboxes sandboxes;
     private volatile FutureTask<Catalog> prefetched;
 
     /**
@@ -88,7 +90,8 @@ public final class PluginHost {
      * A host that sees the world through {@code settings}; builds no process and reads no file yet.
      *
      * @param config the user's settings: which directories are untrusted besides
-     *               {@code ./plugins}, and how each plugin may execute (its time limits among them)
+     *               {@code ./plugins}, and how each plugin may execute (its sandbox, its grants,
+     *               the environment it inherits, its time limits)
      * @param audit  where every plugin execution (run, probe, hook session) is written, when
      *               auditing is on
      */
@@ -100,9 +103,11 @@ public final class PluginHost {
         this.trust = TrustPolicy.of(settings, config.untrustedDirectories());
         audit.ifPresent(log -> log.trustDecidedBy(plugin -> trust.decide(plugin) instanceof TrustDecision.Trusted trusted
                 ? trusted.reason().name().toLowerCase(Locale.ROOT) : "untrusted"));
-        this.metadata = new MetadataService(settings, trust, audit, config::callTimeout);
         this.runLimit = config::runTimeout;
         this.programs = new Programs(settings);
+        this.sandboxes = new Sandboxes(config.sandboxSettings(), settings, programs);
+        audit.ifPresent(log -> log.sandboxDecidedBy(plugin -> sandboxes.of(plugin).profile().id()));
+        this.metadata = new MetadataService(settings, trust, audit, sandboxes, config::callTimeout);
     }
 
     /** The audit log plugin executions are written to, when auditing is on. */
@@ -113,6 +118,11 @@ public final class PluginHost {
     /** Who may run: the trust policy this host enforces. */
     public TrustPolicy trust() {
         return trust;
+    }
+
+    /** How each plugin is confined: its sandbox and the environment it inherits. */
+    public Sandboxes sandboxes() {
+        return sandboxes;
     }
 
     /**
@@ -159,9 +169,11 @@ public final class PluginHost {
      * @throws InvalidPluginException when its metadata is wrong or a requirement is not met, or
      *                                it is not trusted ({@link UntrustedPluginException})
      * @throws PluginLaunchException  when the operating system cannot start it
+     * @throws SandboxUnavailableException when its sandbox cannot be set up: then it did not run
      * @throws InterruptedException   when interrupted while asking it for metadata
      */
-    public int run(Dispatch.Plugin dispatch) throws InvalidPluginException, PluginLaunchException, InterruptedException {
+    public int run(Dispatch.Plugin dispatch)
+            throws InvalidPluginException, PluginLaunchException, SandboxUnavailableException, InterruptedException {
         return launch(prepare(dispatch));
     }
 
@@ -173,15 +185,19 @@ public final class PluginHost {
      *                                it is not trusted ({@link UntrustedPluginException}: then
      *                                nothing was executed)
      * @throws PluginLaunchException  when a manifest's program cannot be found
+     * @throws SandboxUnavailableException when its sandbox cannot be set up: then nothing was
+     *                                executed
      * @throws InterruptedException   when interrupted while asking it for metadata
      */
-    public Launch prepare(Dispatch.Plugin dispatch) throws InvalidPluginException, PluginLaunchException, InterruptedException {
+    public Launch prepare(Dispatch.Plugin dispatch)
+            throws InvalidPluginException, PluginLaunchException, SandboxUnavailableException, InterruptedException {
         PluginFile plugin = dispatch.plugin();
         TrustDecision decision = trust.decide(plugin);
         Optional<PluginProblem> untrusted = trustProblem(plugin, decision);
         if (untrusted.isPresent()) {
             throw new UntrustedPluginException(plugin, decision, untrusted.get());
         }
+        sandboxes.check(plugin); // before its metadata probe and before any hook
         PluginRecord record = metadata.record(plugin, false, false);
         List<Path> required = new ArrayList<>();
         List<PluginProblem> problems = metadata.problems(plugin, record, resolvedSurroundings(required));
@@ -189,7 +205,7 @@ public final class PluginHost {
             throw new InvalidPluginException(plugin, problems);
         }
         return new Launch(dispatch, record, LaunchCommand.of(plugin, record.run(), programs),
-                PluginEnvironment.of(settings, plugin), required);
+                sandboxes.environment(plugin), required);
     }
 
     /**
@@ -207,10 +223,10 @@ public final class PluginHost {
     }
 
     /**
-     * Starts a prepared plugin with the terminal, relaying signals, and returns its exit status;
-     * a run stopped by its time limit is reported on stderr.
+     * Starts a prepared plugin with the terminal, in its sandbox if it has one, relaying signals,
+     * and returns its exit status; a run stopped by its time limit is reported on stderr.
      */
-    public int launch(Launch launch) throws PluginLaunchException {
+    public int launch(Launch launch) throws PluginLaunchException, SandboxUnavailableException {
         return launch(launch, () -> { }, System.err::println);
     }
 
@@ -223,14 +239,21 @@ public final class PluginHost {
      *         ({@code plugins.<name>.run_timeout_ms} or {@code core.run_timeout_ms}) passed and it
      *         was stopped with every process it started
      */
-    public int launch(Launch launch, Runnable started, Consumer<String> report) throws PluginLaunchException {
-        String name = launch.dispatch().plugin().name();
+    public int launch(Launch launch, Runnable started, Consumer<String> report)
+            throws PluginLaunchException, SandboxUnavailableException {
+        PluginFile plugin = launch.dispatch().plugin();
+        String name = plugin.name();
+        // Its configuration file lies in a directory a sandbox hides: it is let through, read-only.
+        List<Path> visible = Optional.ofNullable(launch.environment().get(settings.cli().envPrefix() + "CONFIG"))
+                .map(Path::of).stream().toList();
+        List<String> command = sandboxes.command(plugin, launch.command(), visible, true);
+        boolean sandboxed = sandboxes.of(plugin).sandboxed();
         Optional<TimeLimit> limit = runLimit.apply(name);
         Instant begun = Instant.now();
         long start = System.nanoTime();
-        PluginRunner.Result result = PluginRunner.run(launch.command(), launch.dispatch().args(), launch.environment(),
+        PluginRunner.Result result = PluginRunner.run(command, launch.dispatch().args(), launch.environment(),
                 settings.workingDirectory(), limit.map(l -> new PluginRunner.Limit(l.duration(),
-                        ProcessTree.tagVariable(settings.cli().envPrefix()))), started);
+                        ProcessTree.tagVariable(settings.cli().envPrefix()))), sandboxed, started);
         int status = result.status();
         if (result.timedOut()) {
             report.accept(settings.cli().name() + ": plugin '" + name + "' ran for more than "
@@ -238,7 +261,7 @@ public final class PluginHost {
             status = ExitStatus.TIMED_OUT;
         }
         if (audit.isPresent()) {
-            audit.get().record(launch.dispatch().plugin(), AuditRecord.RUN, null, begun,
+            audit.get().record(plugin, AuditRecord.RUN, null, begun,
                     Duration.ofNanos(System.nanoTime() - start), status, launch.dispatch().args().size());
         }
         return status;
@@ -256,7 +279,7 @@ public final class PluginHost {
         if (settings.env(settings.cli().envPrefix() + "HOOK").isPresent()) {
             return Hooks.none();
         }
-        return Hooks.of(settings, programs, subscribers(), config, report, audit);
+        return Hooks.of(settings, programs, subscribers(), config, report, audit, sandboxes);
     }
 
     /**

@@ -111,7 +111,7 @@ class ProtocolPluginsIT {
             assertEquals(6, entries.size(), "one record per plugin, no temporary files: " + entries);
             for (Path entry : entries) {
                 assertTrue(entry.getFileName().toString().endsWith(".plugin"), entry::toString);
-                assertTrue(Files.readString(entry).startsWith("jig-plugin-cache 1\n"), entry::toString);
+                assertTrue(Files.readString(entry).startsWith("jig-plugin-cache 2\n"), entry::toString);
             }
         }
         JsonNode list = listJson();
@@ -127,7 +127,7 @@ class ProtocolPluginsIT {
         listJson();
         try (Stream<Path> files = Files.list(sandbox.cacheDir())) {
             for (Path entry : files.toList()) {
-                Files.writeString(entry, "jig-plugin-cache 1\nkind nonsense\n\u0000\u0001garbage");
+                Files.writeString(entry, "jig-plugin-cache 2\nkind nonsense\n\u0000\u0001garbage");
             }
         }
         assertEquals("hi", plugin(listJson(), "greet").get("description").asText());

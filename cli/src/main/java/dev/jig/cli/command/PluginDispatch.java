@@ -10,6 +10,7 @@ import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.exec.PluginLaunchException;
 import java.io.PrintWriter;
 import dev.jig.host.hook.HookCommand;
+import dev.jig.host.sandbox.SandboxUnavailableException;
 import dev.jig.host.hook.Hooks;
 import dev.jig.host.hook.Suggestion;
 import dev.jig.host.config.ConfigException;
@@ -83,6 +84,8 @@ public final class PluginDispatch {
                         return ExitStatus.FAILURE;
                     } catch (PluginLaunchException e) {
                         return cannotStart(cli, plugin, e, err);
+                    } catch (SandboxUnavailableException e) {
+                        return noSandbox(cli, plugin, e, err);
                     }
                 });
             } catch (UntrustedPluginException e) {
@@ -96,6 +99,8 @@ public final class PluginDispatch {
                 return ExitStatus.CANNOT_EXECUTE;
             } catch (PluginLaunchException e) {
                 return cannotStart(cli, plugin, e, err);
+            } catch (SandboxUnavailableException e) {
+                return noSandbox(cli, plugin, e, err);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitStatus.INTERRUPTED;
@@ -127,6 +132,13 @@ public final class PluginDispatch {
         err.println(cli + ": cannot run plugin '" + plugin.plugin().command() + "' (" + e.path() + "): "
                 + e.getMessage() + ". Check its #! line and that its interpreter is installed.");
         return ExitStatus.CANNOT_EXECUTE;
+    }
+
+    /** One line: which plugin was not run, why its sandbox cannot be set up, and what to do. */
+    private static int noSandbox(String cli, Dispatch.Plugin plugin, SandboxUnavailableException e, PrintWriter err) {
+        err.println(cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path() + ") was not run: its sandbox '"
+                + e.profile().id() + "' cannot be set up: " + e.getMessage() + ". " + e.advice(cli, plugin.plugin().name()) + ".");
+        return ExitStatus.SANDBOX_UNAVAILABLE;
     }
 
     private static int unknown(PluginHost host, Dispatch.Unknown unknown, List<String> typed, PrintWriter err,

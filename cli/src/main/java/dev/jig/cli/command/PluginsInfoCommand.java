@@ -11,10 +11,14 @@ import dev.jig.host.metadata.CatalogEntry;
 import dev.jig.host.metadata.Fingerprint;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.protocol.codec.Json;
+import dev.jig.host.sandbox.Confinement;
+import dev.jig.host.sandbox.Requests;
+import dev.jig.protocol.metadata.Permissions;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +68,7 @@ final class PluginsInfoCommand implements Callable<Integer> {
             ObjectMapper mapper = Json.mapper();
             ObjectNode node = PluginJson.of(mapper, entry);
             node.put("fingerprint", fingerprint(entry));
+            node.set("sandbox", sandboxJson(mapper, entry));
             var alsoFound = node.putArray("alsoFound");
             others.forEach(m -> alsoFound.add(m.file().path().toString()));
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
@@ -91,6 +96,7 @@ final class PluginsInfoCommand implements Callable<Integer> {
         rows.add(List.of("origin:", entry.file().dir().origin().id() + " (" + entry.file().dir().directory() + ")"));
         rows.add(List.of("fingerprint:", fingerprint(entry)));
         rows.add(List.of("trust:", trust(entry)));
+        sandboxRows(rows, cli, entry);
         String refused = PluginJson.trust(entry);
         rows.add(List.of("status:", entry.runnable() ? "ok" : refused.equals("trusted") ? "invalid" : refused));
         entry.problems().forEach(p -> rows.add(List.of("", "- " + p.message())));
@@ -118,6 +124,65 @@ final class PluginsInfoCommand implements Callable<Integer> {
             return "untrusted: " + untrusted.reason();
         }
         return "changed since it was trusted";
+    }
+
+    /** The sandbox profile, the environment, what the plugin requests and what the user granted. */
+    private void sandboxRows(List<List<String>> rows, String cli, CatalogEntry entry) {
+        Confinement confinement = host.sandboxes().of(entry.file());
+        rows.add(List.of("sandbox:", confinement.profile().id()));
+        rows.add(List.of("environment:", confinement.minimalEnvironment() ? "minimal" : "inherit"));
+        Permissions requested = requested(entry);
+        addIf(rows, "requests:", describe(requested));
+        rows.add(List.of("grants:", describe(Requests.asPermissions(confinement.grants()))));
+        List<Requests.Missing> missing = notGranted(cli, entry, requested, confinement);
+        if (!missing.isEmpty()) {
+            rows.add(List.of("not granted:", missing.get(0).permission() + ": " + missing.get(0).command()));
+            missing.subList(1, missing.size()).forEach(m -> rows.add(List.of("", m.permission() + ": " + m.command())));
+        }
+    }
+
+    private ObjectNode sandboxJson(ObjectMapper mapper, CatalogEntry entry) {
+        Confinement confinement = host.sandboxes().of(entry.file());
+        Permissions requested = requested(entry);
+        ObjectNode node = mapper.createObjectNode();
+        node.put("profile", confinement.profile().id());
+        node.put("environment", confinement.minimalEnvironment() ? "minimal" : "inherit");
+        node.set("requested", mapper.valueToTree(requested));
+        node.set("granted", mapper.valueToTree(Requests.asPermissions(confinement.grants())));
+        var missing = node.putArray("notGranted");
+        notGranted(host.settings().cli().name(), entry, requested, confinement)
+                .forEach(m -> missing.addObject().put("permission", m.permission()).put("command", m.command()));
+        return node;
+    }
+
+    private static Permissions requested(CatalogEntry entry) {
+        return entry.record().flatMap(PluginRecord::metadata).map(PluginMetadata::permissions).orElse(Permissions.NONE);
+    }
+
+    private List<Requests.Missing> notGranted(String cli, CatalogEntry entry, Permissions requested, Confinement confinement) {
+        Path home = host.settings().env("HOME").map(Path::of).orElse(Path.of("/"));
+        return Requests.notGranted(requested, confinement.grants(), home, cli, entry.file().name());
+    }
+
+    /** {@code network; cwd write; read ~/a, ~/b; env TOKEN}, or {@code nothing}. */
+    private static String describe(Permissions permissions) {
+        List<String> parts = new ArrayList<>();
+        if (Boolean.TRUE.equals(permissions.network())) {
+            parts.add("network");
+        }
+        if (permissions.cwd() != null) {
+            parts.add("cwd " + permissions.cwd());
+        }
+        if (!permissions.read().isEmpty()) {
+            parts.add("read " + String.join(", ", permissions.read()));
+        }
+        if (!permissions.write().isEmpty()) {
+            parts.add("write " + String.join(", ", permissions.write()));
+        }
+        if (!permissions.env().isEmpty()) {
+            parts.add("env " + String.join(", ", permissions.env()));
+        }
+        return parts.isEmpty() ? "" : String.join("; ", parts);
     }
 
     private static String fingerprint(CatalogEntry entry) {

@@ -62,6 +62,8 @@ public final class AuditLog {
     private final AtomicBoolean warned = new AtomicBoolean();
     /** Why a plugin was allowed to run, as the trust policy decided; set by the host. */
     private volatile Function<PluginFile, String> trust = plugin -> "trusted";
+    /** The sandbox profile a plugin runs under; set by the host. */
+    private volatile Function<PluginFile, String> sandbox = plugin -> "none";
 
     /**
      * @param file     the log
@@ -121,8 +123,13 @@ public final class AuditLog {
         this.trust = decision;
     }
 
+    /** Names, in every later record, the sandbox profile a plugin runs under. */
+    public void sandboxDecidedBy(Function<PluginFile, String> profile) {
+        this.sandbox = profile;
+    }
+
     /**
-     * Records one execution of {@code plugin}: its digest, why it was trusted, and no sandbox.
+     * Records one execution of {@code plugin}: its digest, why it was trusted, and its sandbox.
      *
      * @param event    for a hook session, its first event; else null
      * @param exitCode null when unknown
@@ -132,7 +139,7 @@ public final class AuditLog {
         try {
             String sha256 = digests.sha256(plugin.path()).orElse(null);
             append(new AuditRecord(started, plugin.name(), plugin.path().toAbsolutePath().normalize().toString(), sha256,
-                    mode, event, trust.apply(plugin), "none", exitCode, duration.toMillis(), argCount));
+                    mode, event, trust.apply(plugin), sandbox.apply(plugin), exitCode, duration.toMillis(), argCount));
         } catch (RuntimeException e) {
             failed(e.toString());
         }

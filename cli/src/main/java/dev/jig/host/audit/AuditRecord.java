@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param trust      the trust decision that let it run. For now {@code trusted} (a directory
  *                   the user controls) or {@code local} ({@code ./plugins}, run only because its
  *                   command was typed); trust policies plug in here
- * @param sandbox    the confinement it ran under; {@code none} until sandboxing exists
+ * @param sandbox    the sandbox profile it ran under: {@code none} or {@code strict}
  * @param exitCode   its exit status; null when unknown (a session killed, a probe that timed out)
  * @param durationMs wall time from start to exit, in milliseconds
  * @param argCount   how many arguments it was given, not counting the CLI's own

@@ -106,8 +106,8 @@ public final class ConfigStore {
 
     /**
      * Keys outside {@code core.hook_timeout_ms}, {@code core.run_timeout_ms}, {@code security.audit},
-     * {@code security.audit_max_bytes}, {@code security.untrusted} and {@code plugins.<name>...}
-     * are typos.
+     * {@code security.audit_max_bytes}, {@code security.untrusted}, {@code security.sandbox},
+     * {@code security.env} and {@code plugins.<name>...} are typos.
      */
     private static void checkSettable(ConfigKey key) throws ConfigException {
         List<String> segments = key.segments();
@@ -118,9 +118,11 @@ public final class ConfigStore {
                         + " and " + Shape.RUN_TIMEOUT, ExitStatus.USAGE);
             }
         } else if (first.equals("security")) {
-            if (!key.equals(Shape.AUDIT) && !key.equals(Shape.AUDIT_MAX_BYTES) && !key.equals(Shape.UNTRUSTED)) {
+            if (!key.equals(Shape.AUDIT) && !key.equals(Shape.AUDIT_MAX_BYTES) && !key.equals(Shape.UNTRUSTED)
+                    && !key.equals(Shape.SANDBOX) && !key.equals(Shape.ENV)) {
                 throw new ConfigException("unknown key '" + key + "': the security settings are " + Shape.AUDIT
-                        + ", " + Shape.AUDIT_MAX_BYTES + " and " + Shape.UNTRUSTED, ExitStatus.USAGE);
+                        + ", " + Shape.AUDIT_MAX_BYTES + ", " + Shape.UNTRUSTED + ", " + Shape.SANDBOX + " and " + Shape.ENV,
+                        ExitStatus.USAGE);
             }
         } else if (first.equals("plugins")) {
             if (segments.size() < 2) {

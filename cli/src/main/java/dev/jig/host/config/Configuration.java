@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
+import dev.jig.host.sandbox.Grants;
+import dev.jig.host.sandbox.Profile;
+import dev.jig.host.sandbox.SandboxSettings;
 import dev.jig.protocol.metadata.ConfigSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -350,6 +353,32 @@ public final class Configuration {
         }
         return Shape.AUDIT_MAX_BYTES.find(merged().value()).filter(Shape::validMaxBytes).map(JsonNode::asLong)
                 .orElse(DEFAULT_AUDIT_MAX_BYTES);
+    }
+
+    /**
+     * How plugins are confined, read from {@link #policy()}: {@code security.sandbox} (default
+     * {@code none}), {@code security.env} (default {@code inherit}), and each plugin's
+     * {@code plugins.<name>.sandbox} and {@code plugins.<name>.grant}.
+     */
+    public SandboxSettings sandboxSettings() {
+        if (isEmpty()) {
+            return SandboxSettings.NONE;
+        }
+        JsonNode policy = policy().value();
+        Profile defaultProfile = Shape.SANDBOX.find(policy).flatMap(value -> Profile.of(value.asText())).orElse(Profile.NONE);
+        Map<String, Profile> profiles = new TreeMap<>();
+        Map<String, Grants> grants = new TreeMap<>();
+        policy.path("plugins").properties().forEach(plugin -> {
+            JsonNode profile = plugin.getValue().get("sandbox");
+            if (profile != null) {
+                Profile.of(profile.asText()).ifPresent(found -> profiles.put(plugin.getKey(), found));
+            }
+            if (plugin.getValue().has("grant")) {
+                grants.put(plugin.getKey(), Grants.of(plugin.getValue().get("grant")));
+            }
+        });
+        boolean minimal = Shape.ENV.find(policy).map(JsonNode::asText).filter("minimal"::equals).isPresent();
+        return new SandboxSettings(defaultProfile, profiles, grants, minimal);
     }
 
     /**

@@ -3,10 +3,13 @@ package dev.jig.host.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.host.sandbox.Grants;
+import dev.jig.host.sandbox.Profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The checks the host makes on every layer before merging it: keys are valid, and the keys the
@@ -17,10 +20,12 @@ import java.util.Set;
  *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
  *   <li>{@code core.run_timeout_ms}, {@code plugins.<name>.call_timeout_ms} and
  *       {@code plugins.<name>.run_timeout_ms} are integers from 1 to {@link #MAX_TIMEOUT_MS};
- *   <li>{@code plugins.<name>.required} is a boolean;
+ *   <li>{@code plugins.<name>.required} is a boolean, {@code plugins.<name>.sandbox} a profile
+ *       name and {@code plugins.<name>.grant} a table of grants ({@link #grantProblem});
  *   <li>{@code security} is a table, {@code security.audit} a boolean,
- *       {@code security.audit_max_bytes} an integer of at least 1 and {@code security.untrusted}
- *       an array of absolute paths.
+ *       {@code security.audit_max_bytes} an integer of at least 1, {@code security.untrusted}
+ *       an array of absolute paths, {@code security.sandbox} a profile name and
+ *       {@code security.env} {@code inherit} or {@code minimal}.
  * </ul>
  * Other keys are left alone: a newer CLI's file stays readable, and each plugin's schema judges
  * its own namespace.
@@ -47,6 +52,12 @@ final class Shape {
 
     /** Directories whose plugins are not trusted by default, besides {@code ./plugins}. */
     static final ConfigKey UNTRUSTED = ConfigKey.of("security", "untrusted");
+
+    /** The sandbox profile of every plugin that names none. */
+    static final ConfigKey SANDBOX = ConfigKey.of("security", "sandbox");
+
+    /** What plugins inherit of the environment: {@code inherit} or {@code minimal}. */
+    static final ConfigKey ENV = ConfigKey.of("security", "env");
 
     /**
      * The keys of {@code plugins.<name>} that are the host's, not the plugin's: they are never
@@ -104,6 +115,14 @@ final class Shape {
             if (untrusted != null && !untrusted.isNull() && !validDirectories(untrusted)) {
                 return wrongType(UNTRUSTED.toString(), "an array of absolute directory paths", untrusted);
             }
+            JsonNode sandbox = security.get("sandbox");
+            if (sandbox != null && !sandbox.isNull() && !validProfile(sandbox)) {
+                return wrongType(SANDBOX.toString(), Profile.NAMES, sandbox);
+            }
+            JsonNode env = security.get("env");
+            if (env != null && !env.isNull() && !(env.isTextual() && List.of("inherit", "minimal").contains(env.asText()))) {
+                return wrongType(ENV.toString(), "inherit or minimal", env);
+            }
         }
         JsonNode plugins = patch.get("plugins");
         if (plugins != null && !plugins.isNull()) {
@@ -123,6 +142,17 @@ final class Shape {
                 if (required != null && !required.isNull() && !required.isBoolean()) {
                     return wrongType(key + ".required", "true or false", required);
                 }
+                JsonNode sandbox = namespace.get("sandbox");
+                if (sandbox != null && !sandbox.isNull() && !validProfile(sandbox)) {
+                    return wrongType(key + ".sandbox", Profile.NAMES, sandbox);
+                }
+                JsonNode grant = namespace.get("grant");
+                if (grant != null && !grant.isNull()) {
+                    Optional<Problem> problem = grantProblem(key + ".grant", grant);
+                    if (problem.isPresent()) {
+                        return problem;
+                    }
+                }
                 for (String limit : List.of(CALL_TIMEOUT, PLUGIN_RUN_TIMEOUT)) {
                     Optional<Problem> problem = limit(namespace, key + "." + limit);
                     if (problem.isPresent()) {
@@ -132,6 +162,57 @@ final class Shape {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code value} names a sandbox profile. */
+    private static boolean validProfile(JsonNode value) {
+        return value.isTextual() && Profile.of(value.asText()).isPresent();
+    }
+
+    /**
+     * What is wrong with a {@code plugins.<name>.grant} table: a member that is not one of
+     * {@link Grants#MEMBERS}, {@code network} not a boolean, {@code cwd} not {@code read} or
+     * {@code write}, {@code read} or {@code write} not an array of absolute or {@code ~/} paths,
+     * {@code env} not an array of variable names.
+     */
+    static Optional<Problem> grantProblem(String key, JsonNode grant) {
+        if (!grant.isObject()) {
+            return wrongType(key, "a table", grant);
+        }
+        for (Map.Entry<String, JsonNode> member : grant.properties()) {
+            String name = key + "." + member.getKey();
+            JsonNode value = member.getValue();
+            if (!Grants.MEMBERS.contains(member.getKey())) {
+                return Optional.of(new Problem(name, "'" + name + "' is not a grant (" + String.join(", ", Grants.MEMBERS) + ")"));
+            }
+            boolean valid = value.isNull() || switch (member.getKey()) {
+                case "network" -> value.isBoolean();
+                case "cwd" -> value.isTextual() && List.of("read", "write").contains(value.asText());
+                case "env" -> allText(value, Grants::isVariable);
+                default -> allText(value, Grants::isPath);
+            };
+            if (!valid) {
+                return wrongType(name, switch (member.getKey()) {
+                    case "network" -> "true or false";
+                    case "cwd" -> "read or write";
+                    case "env" -> "an array of environment variable names";
+                    default -> "an array of absolute or ~/ paths";
+                }, value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allText(JsonNode value, Predicate<String> valid) {
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode entry : value) {
+            if (!entry.isTextual() || !valid.test(entry.asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest time limit: an hour. */

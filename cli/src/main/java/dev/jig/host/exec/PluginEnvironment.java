@@ -8,11 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The environment a plugin runs with, in run mode and protocol mode alike: the host's own plus
- * the {@code <PREFIX>*} context variables.
+ * The environment a plugin runs with, in run mode and protocol mode alike: the host's own (or the
+ * part of it the user lets plugins inherit) plus the {@code <PREFIX>*} context variables.
  */
 public final class PluginEnvironment {
 
@@ -34,8 +35,17 @@ public final class PluginEnvironment {
 
     /** The complete environment for {@code plugin}. */
     public static Map<String, String> of(HostSettings settings, PluginFile plugin) {
+        return of(settings, plugin, name -> true);
+    }
+
+    /**
+     * The complete environment for {@code plugin}, of which the host's own variables only those
+     * {@code inherited} accepts.
+     */
+    public static Map<String, String> of(HostSettings settings, PluginFile plugin, Predicate<String> inherited) {
         Changes changes = changes(settings, plugin);
         Map<String, String> env = new HashMap<>(settings.environment());
+        env.keySet().removeIf(inherited.negate());
         changes.unset().forEach(env::remove);
         env.putAll(changes.set());
         return env;

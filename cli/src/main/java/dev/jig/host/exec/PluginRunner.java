@@ -51,11 +51,14 @@ public final class PluginRunner {
      * @param environment the complete environment it sees
      * @param limit       how long it may run; when that passes, it and every process it started
      *                    get SIGTERM, then after {@link ProcessTree#GRACE} SIGKILL
+     * @param sandboxed   whether {@code command} starts bwrap, which runs the plugin as its
+     *                    grandchild: signals go to the plugin, since bwrap would only die of them
      * @param started     called once the operating system has started it
      * @throws PluginLaunchException when the operating system cannot start it
      */
     public static Result run(List<String> command, List<String> args, Map<String, String> environment,
-                             Path workingDirectory, Optional<Limit> limit, Runnable started) throws PluginLaunchException {
+                             Path workingDirectory, Optional<Limit> limit, boolean sandboxed, Runnable started)
+            throws PluginLaunchException {
         List<String> argv = new ArrayList<>(command);
         argv.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workingDirectory.toFile()).inheritIO();
@@ -73,7 +76,7 @@ public final class PluginRunner {
         } catch (IOException e) {
             throw new PluginLaunchException(Path.of(command.get(0)), reason(e), e);
         }
-        try (SignalRelay relay = SignalRelay.forwardTo(process)) {
+        try (SignalRelay relay = SignalRelay.forwardTo(process, sandboxed ? PluginRunner::grandchild : Process::toHandle)) {
             started.run();
             return tree == null ? new Result(waitUninterruptibly(process), false) : watch(tree, limit.get().duration());
         }
@@ -105,6 +108,11 @@ public final class PluginRunner {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** bwrap's sandboxed command: the child of its child (the sandbox's init); bwrap itself until both exist. */
+    private static ProcessHandle grandchild(Process bwrap) {
+        return bwrap.toHandle().children().flatMap(ProcessHandle::children).findFirst().orElse(bwrap.toHandle());
     }
 
     private static int waitUninterruptibly(Process process) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -23,16 +24,22 @@ final class SignalRelay implements AutoCloseable {
     private static final List<Path> KILL = List.of(Path.of("/bin/kill"), Path.of("/usr/bin/kill"));
 
     private final Process child;
+    private final Function<Process, ProcessHandle> target;
     private final List<Signal> installed = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
 
-    private SignalRelay(Process child) {
+    private SignalRelay(Process child, Function<Process, ProcessHandle> target) {
         this.child = child;
+        this.target = target;
     }
 
-    /** Starts relaying signals to {@code child} until {@link #close()}. */
-    static SignalRelay forwardTo(Process child) {
-        SignalRelay relay = new SignalRelay(child);
+    /**
+     * Starts relaying signals meant for {@code child} until {@link #close()}.
+     *
+     * @param target the process of {@code child}'s tree that gets them, found when one arrives
+     */
+    static SignalRelay forwardTo(Process child, Function<Process, ProcessHandle> target) {
+        SignalRelay relay = new SignalRelay(child, target);
         for (String name : FORWARDED) {
             Signal signal = new Signal(name);
             try {
@@ -52,19 +59,20 @@ final class SignalRelay implements AutoCloseable {
         if (!signal.getName().equals("TERM") && ForegroundGroup.isForeground()) {
             return;
         }
+        ProcessHandle plugin = target.apply(child);
         if (signal.getName().equals("TERM")) {
-            child.destroy(); // SIGTERM on POSIX, no helper process needed
+            plugin.destroy(); // SIGTERM on POSIX, no helper process needed
             return;
         }
-        send(signal.getName());
+        send(signal.getName(), plugin);
     }
 
     /** Java cannot send SIGINT or SIGHUP itself; kill(1) can. */
-    private void send(String name) {
+    private void send(String name, ProcessHandle plugin) {
         for (Path kill : KILL) {
             if (Files.isExecutable(kill)) {
                 try {
-                    new ProcessBuilder(kill.toString(), "-s", name, Long.toString(child.pid()))
+                    new ProcessBuilder(kill.toString(), "-s", name, Long.toString(plugin.pid()))
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .start()
@@ -78,7 +86,7 @@ final class SignalRelay implements AutoCloseable {
                 }
             }
         }
-        child.destroy(); // no kill(1): SIGTERM is the closest request to stop
+        plugin.destroy(); // no kill(1): SIGTERM is the closest request to stop
     }
 
     @Override

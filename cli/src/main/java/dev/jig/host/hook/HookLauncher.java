@@ -5,12 +5,13 @@ import dev.jig.host.HostSettings;
 import dev.jig.host.audit.AuditLog;
 import dev.jig.host.audit.AuditRecord;
 import dev.jig.host.exec.LaunchCommand;
-import dev.jig.host.exec.PluginEnvironment;
 import dev.jig.host.exec.PluginLaunchException;
 import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.metadata.Text;
+import dev.jig.host.sandbox.SandboxUnavailableException;
+import dev.jig.host.sandbox.Sandboxes;
 import dev.jig.host.session.PluginSession;
 import dev.jig.protocol.Protocol;
 import dev.jig.protocol.method.CliInfo;
@@ -27,9 +28,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Starts hook plugins in protocol mode, in a session of their own where {@code setsid} exists,
- * with the context variables of any plugin run plus {@code <PREFIX>HOOK}: a CLI started from
- * inside a hook sees it and fires no hooks itself.
+ * Starts hook plugins in protocol mode, in their sandbox if they have one, in a session of their
+ * own where {@code setsid} exists, with the context variables of any plugin run plus
+ * {@code <PREFIX>HOOK}: a CLI started from inside a hook sees it and fires no hooks itself.
  */
 final class HookLauncher implements SessionStarter {
 
@@ -38,12 +39,14 @@ final class HookLauncher implements SessionStarter {
     private final Function<Subscriber, Duration> timeout;
     private final Consumer<String> report;
     private final Optional<AuditLog> audit;
+    private final Sandboxes sandboxes;
 
     /** @param timeout how long each plugin has to start and answer each request */
-    HookLauncher(HostSettings settings, Programs programs, Function<Subscriber, Duration> timeout,
+    HookLauncher(HostSettings settings, Programs programs, Sandboxes sandboxes, Function<Subscriber, Duration> timeout,
                  Consumer<String> report, Optional<AuditLog> audit) {
         this.settings = settings;
         this.programs = programs;
+        this.sandboxes = sandboxes;
         this.timeout = timeout;
         this.report = report;
         this.audit = audit;
@@ -53,15 +56,20 @@ final class HookLauncher implements SessionStarter {
     public HookSession start(Subscriber plugin, JsonNode config) throws HookFailure, InterruptedException {
         List<String> command;
         try {
-            command = new ArrayList<>(LaunchCommand.of(plugin.file(), plugin.record().run(), programs));
+            List<String> plain = new ArrayList<>(LaunchCommand.of(plugin.file(), plugin.record().run(), programs));
+            plain.add(Protocol.ARGUMENT);
+            command = new ArrayList<>(sandboxes.command(plugin.file(), plain, List.of(), false));
         } catch (PluginLaunchException e) {
             throw new HookFailure("could not be started: " + e.getMessage(), true);
+        } catch (SandboxUnavailableException e) {
+            throw new HookFailure("was not started: its sandbox '" + e.profile().id() + "' cannot be set up: "
+                    + e.getMessage() + ". " + e.advice(settings.cli().name(), plugin.name()), true);
         }
-        command.add(Protocol.ARGUMENT);
-        // In a session of its own, a hook plugin does not get the SIGINT that Ctrl-C sends the
-        // terminal's process group: it is meant for the command, and postrun must still be answered.
+        // In a session of its own (with bwrap, when it confines the plugin), a hook plugin does not
+        // get the SIGINT that Ctrl-C sends the terminal's process group: it is meant for the
+        // command, and postrun must still be answered.
         programs.find("setsid").ifPresent(setsid -> command.add(0, setsid.toString()));
-        Map<String, String> environment = new HashMap<>(PluginEnvironment.of(settings, plugin.file()));
+        Map<String, String> environment = new HashMap<>(sandboxes.environment(plugin.file()));
         environment.put(settings.cli().envPrefix() + "HOOK", plugin.name());
         Instant started = Instant.now();
         long start = System.nanoTime();

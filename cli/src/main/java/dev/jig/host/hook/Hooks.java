@@ -4,6 +4,8 @@ import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
 import dev.jig.host.audit.AuditLog;
 import dev.jig.host.exec.Programs;
+import dev.jig.host.sandbox.SandboxSettings;
+import dev.jig.host.sandbox.Sandboxes;
 import dev.jig.protocol.method.HookEvents;
 import dev.jig.protocol.method.HookParams;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,12 +88,16 @@ public final class Hooks implements AutoCloseable {
      */
     public static Hooks of(HostSettings settings, Programs programs, List<Subscriber> subscribers, HookConfig config,
                            Consumer<String> report) {
-        return of(settings, programs, subscribers, config, report, Optional.empty());
+        return of(settings, programs, subscribers, config, report, Optional.empty(),
+                new Sandboxes(SandboxSettings.NONE, settings, programs));
     }
 
-    /** Like {@link #of(HostSettings, Programs, List, HookConfig, Consumer)}, writing each hook session to {@code audit}. */
+    /**
+     * Like {@link #of(HostSettings, Programs, List, HookConfig, Consumer)}, confining each hook
+     * plugin as {@code sandboxes} say and writing each hook session to {@code audit}.
+     */
     public static Hooks of(HostSettings settings, Programs programs, List<Subscriber> subscribers, HookConfig config,
-                           Consumer<String> report, Optional<AuditLog> audit) {
+                           Consumer<String> report, Optional<AuditLog> audit, Sandboxes sandboxes) {
         // A plugin the user requires that cannot take part (not installed, not trusted, invalid)
         // is a failed hook too: without it no command runs.
         Set<String> present = new HashSet<>();
@@ -105,7 +111,8 @@ public final class Hooks implements AutoCloseable {
                 report.accept(line);
             }
         };
-        return new Hooks(subscribers, missing, new HookLauncher(settings, programs, config::timeout, serialized, audit), config,
+        return new Hooks(subscribers, missing, new HookLauncher(settings, programs, sandboxes, config::timeout, serialized, audit),
+                config,
                 new Context(settings.cli().name(), settings.cli().envPrefix(), settings.workingDirectory().toString()),
                 serialized);
     }

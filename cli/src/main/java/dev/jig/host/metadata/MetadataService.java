@@ -5,9 +5,12 @@ import dev.jig.host.audit.AuditLog;
 import dev.jig.host.audit.AuditRecord;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.discovery.PluginProblem;
-import dev.jig.host.exec.PluginEnvironment;
+import dev.jig.host.exec.Programs;
 import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.ProcessTree;
+import dev.jig.host.sandbox.SandboxSettings;
+import dev.jig.host.sandbox.SandboxUnavailableException;
+import dev.jig.host.sandbox.Sandboxes;
 import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.method.CliInfo;
@@ -41,6 +44,7 @@ public final class MetadataService {
     private final HandshakeProbe probe;
     private final Optional<AuditLog> audit;
     private final TrustPolicy trust;
+    private final Sandboxes sandboxes;
     private final Function<String, Optional<Duration>> callTimeout;
 
     /**
@@ -48,21 +52,24 @@ public final class MetadataService {
      * trusts the default plugin sources.
      */
     public MetadataService(HostSettings settings) {
-        this(settings, TrustPolicy.of(settings, List.of()), Optional.empty(), plugin -> Optional.empty());
+        this(settings, TrustPolicy.of(settings, List.of()), Optional.empty(),
+                new Sandboxes(SandboxSettings.NONE, settings, new Programs(settings)), plugin -> Optional.empty());
     }
 
     /**
      * A service that caches under {@link HostSettings#cacheDirectory()}, when there is one,
-     * probes only the executables {@code trust} trusts, and writes each probe to {@code audit}.
+     * probes only the executables {@code trust} trusts, confined as {@code sandboxes} say, and
+     * writes each probe to {@code audit}.
      *
      * @param callTimeout how long the plugin of a name has to answer {@code initialize}, when the
      *                    user set it; 5 seconds otherwise
      */
-    public MetadataService(HostSettings settings, TrustPolicy trust, Optional<AuditLog> audit,
+    public MetadataService(HostSettings settings, TrustPolicy trust, Optional<AuditLog> audit, Sandboxes sandboxes,
                            Function<String, Optional<Duration>> callTimeout) {
         this.settings = settings;
         this.trust = trust;
         this.audit = audit;
+        this.sandboxes = sandboxes;
         this.callTimeout = callTimeout;
         this.cache = settings.cacheDirectory().map(dir -> new MetadataCache(dir.resolve("plugins"), settings.cli().version()));
         this.probe = new HandshakeProbe(new CliInfo(settings.cli().name(), settings.cli().version()),
@@ -104,16 +111,22 @@ public final class MetadataService {
         } catch (IOException e) {
             // Not remembered: installing a missing interpreter fixes this without touching the file.
             return PluginRecord.plain("could not be started to ask: " + PluginRunner.reason(e));
+        } catch (SandboxUnavailableException e) {
+            // Never asked without its sandbox; not remembered either: installing bwrap fixes it.
+            return PluginRecord.plain("not asked for metadata: its sandbox '" + e.profile().id()
+                    + "' cannot be set up: " + e.getMessage());
         }
         cache.ifPresent(c -> c.store(key, fingerprint, learned));
         return learned;
     }
 
-    /** Probes an executable, writing the probe to the audit log when there is one. */
-    private PluginRecord probe(PluginFile plugin) throws IOException, InterruptedException {
+    /** Probes an executable in its sandbox, writing the probe to the audit log when there is one. */
+    private PluginRecord probe(PluginFile plugin) throws IOException, InterruptedException, SandboxUnavailableException {
+        // The probe appends the protocol argument, which then still ends bwrap's command line.
+        List<String> command = sandboxes.command(plugin, List.of(plugin.path().toString()), List.of(), false);
         Instant started = Instant.now();
         long start = System.nanoTime();
-        return probe.probe(List.of(plugin.path().toString()), plugin.name(), PluginEnvironment.of(settings, plugin),
+        return probe.probe(command, plugin.name(), sandboxes.environment(plugin),
                 settings.workingDirectory(), callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT),
                 status -> audit.ifPresent(log -> log.record(plugin, AuditRecord.PROBE, null,
                         started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));

@@ -13,7 +13,7 @@ import java.util.Map;
  * JSON parser, a blank line, then the metadata JSON.
  *
  * <pre>
- * jig-plugin-cache 1
+ * jig-plugin-cache 2
  * host 0.1.0
  * path /home/ada/.config/jig/plugins/jig-greet
  * fingerprint 5120 1764000000000000000 1764000000000000000 393219
@@ -31,7 +31,7 @@ import java.util.Map;
  */
 final class RecordCodec {
 
-    static final String MAGIC = "jig-plugin-cache 1";
+    static final String MAGIC = "jig-plugin-cache 2";
 
     private RecordCodec() {
     }

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.host.CliIdentity;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.HostSettings;
+import dev.jig.host.sandbox.Confinement;
+import dev.jig.host.sandbox.Grants;
+import dev.jig.host.sandbox.Profile;
+import dev.jig.host.sandbox.SandboxSettings;
 import dev.jig.protocol.metadata.ConfigSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Loading and merging, for a CLI named {@code acme}: nothing in the host may assume the name
@@ -327,5 +333,41 @@ class ConfigurationTests {
         Configuration config = Configuration.load(settings(work()),
                 List.of("core.run_timeout_ms=3600000", "plugins.slow.call_timeout_ms=1"));
         assertEquals(Duration.ofHours(1), config.runTimeout("slow").orElseThrow().duration());
+    }
+
+    @Test
+    void sandboxSettingsComeFromThePolicyLayers() throws Exception {
+        write(userFile(), "[security]\nsandbox = 'strict'\nenv = 'minimal'\n"
+                + "[plugins.greet]\nsandbox = 'none'\n[plugins.web.grant]\nnetwork = true\ncwd = 'write'\n"
+                + "read = ['~/data', '/srv']\nenv = ['TOKEN']\n");
+        write(root.resolve("project/.acme/config.toml"), "[security]\nsandbox = 'none'\nenv = 'inherit'\n"
+                + "[plugins.other]\nsandbox = 'none'\n[plugins.other.grant]\nnetwork = true\n");
+        SandboxSettings sandbox = Configuration.load(settings(work()), List.of()).sandboxSettings();
+
+        assertEquals(new Confinement(Profile.NONE, Grants.NONE, true), sandbox.confinement("greet"));
+        assertEquals(new Confinement(Profile.STRICT, new Grants(true, Grants.Access.WRITE, List.of("~/data", "/srv"),
+                List.of(), List.of("TOKEN")), true), sandbox.confinement("web"));
+        assertEquals(new Confinement(Profile.STRICT, Grants.NONE, true), sandbox.confinement("other"),
+                "the project's file neither turns the sandbox off nor grants anything");
+        assertEquals(SandboxSettings.NONE, Configuration.defaults(settings(root)).sandboxSettings());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "security.sandbox=strix | 'security.sandbox' must be none or strict, not a string (\"strix\")",
+            "security.sandbox=1 | 'security.sandbox' must be none or strict, not 1",
+            "security.env=all | 'security.env' must be inherit or minimal",
+            "plugins.greet.sandbox=true | 'plugins.greet.sandbox' must be none or strict, not true",
+            "plugins.greet.grant=yes | 'plugins.greet.grant' must be a table",
+            "plugins.greet.grant.netwrok=true | 'plugins.greet.grant.netwrok' is not a grant (network, cwd, read, write, env)",
+            "plugins.greet.grant.network=1 | 'plugins.greet.grant.network' must be true or false",
+            "plugins.greet.grant.cwd=exec | 'plugins.greet.grant.cwd' must be read or write",
+            "plugins.greet.grant.read=~/x | 'plugins.greet.grant.read' must be an array of absolute or ~/ paths",
+            "plugins.greet.grant.write=[\"rel\"] | 'plugins.greet.grant.write' must be an array of absolute or ~/ paths",
+            "plugins.greet.grant.env=[\"A-B\"] | 'plugins.greet.grant.env' must be an array of environment variable names"})
+    void sandboxSettingsOfTheWrongType(String flag, String message) throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of(flag)));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertEquals(ExitStatus.CONFIG, e.exitStatus());
     }
 }

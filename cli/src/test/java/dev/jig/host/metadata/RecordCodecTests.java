@@ -157,7 +157,7 @@ class RecordCodecTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jig-plugin-cache 2", "jig-plugin-cache", "JIG-PLUGIN-CACHE 1", "{\"name\":\"greet\"}"})
+    @ValueSource(strings = {"jig-plugin-cache 1", "jig-plugin-cache", "JIG-PLUGIN-CACHE 2", "{\"name\":\"greet\"}"})
     void rejectsBadMagic(String magic) {
         assertMalformed(valid().replace(RecordCodec.MAGIC, magic));
     }

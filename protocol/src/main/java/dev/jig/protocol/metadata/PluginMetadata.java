@@ -18,6 +18,7 @@ import java.util.List;
  * @param hooks       lifecycle events it subscribes to, e.g. {@code prerun}
  * @param requires    what it needs
  * @param config      the configuration it owns
+ * @param permissions what it asks to be allowed inside a sandbox
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PluginMetadata(
@@ -31,13 +32,22 @@ public record PluginMetadata(
         List<CommandSpec> commands,
         List<String> hooks,
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoRequirements.class) Requirements requires,
-        ConfigSpec config) {
+        ConfigSpec config,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoPermissions.class) Permissions permissions) {
 
     public PluginMetadata {
         flags = flags == null ? List.of() : List.copyOf(flags);
         commands = commands == null ? List.of() : List.copyOf(commands);
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         requires = requires == null ? Requirements.NONE : requires;
+        permissions = permissions == null ? Permissions.NONE : permissions;
+    }
+
+    /** Metadata that requests no permissions. */
+    public PluginMetadata(String name, String version, String description, String vendor, String homepage, String usage,
+                          List<FlagSpec> flags, List<CommandSpec> commands, List<String> hooks, Requirements requires,
+                          ConfigSpec config) {
+        this(name, version, description, vendor, homepage, usage, flags, commands, hooks, requires, config, null);
     }
 
     /** Leaves {@code "requires": {}} out of the JSON: no requirements is the default. */
@@ -45,6 +55,19 @@ public record PluginMetadata(
         @Override
         public boolean equals(Object value) {
             return value == null || Requirements.NONE.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
+    /** Leaves {@code "permissions": {}} out of the JSON: nothing requested is the default. */
+    static final class NoPermissions {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || Permissions.NONE.equals(value);
         }
 
         @Override

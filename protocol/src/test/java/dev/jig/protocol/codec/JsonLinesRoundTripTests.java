@@ -13,6 +13,7 @@ import dev.jig.protocol.Schemas;
 import dev.jig.protocol.metadata.CommandSpec;
 import dev.jig.protocol.metadata.ConfigSpec;
 import dev.jig.protocol.metadata.FlagSpec;
+import dev.jig.protocol.metadata.Permissions;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
 import dev.jig.protocol.method.CliInfo;
@@ -55,7 +56,8 @@ class JsonLinesRoundTripTests {
     static final PluginMetadata FULL = new PluginMetadata("greet", "1.2.0-beta.1+build.5", "Greet people", "Example Corp",
             "https://example.com/greet", "[--lang LANG] NAME...", List.of(LANG, SHOUT),
             List.of(new CommandSpec("languages", "list them", null, null, null), PHRASE), List.of("prerun", "postrun"),
-            REQUIREMENTS, CONFIG);
+            REQUIREMENTS, CONFIG, new Permissions(true, "write", List.of("~/.greetrc"), List.of("/var/cache/greet"),
+            List.of("GREET_TOKEN")));
     static final PluginMetadata MINIMAL = new PluginMetadata("x", "0.0.1", null, null, null, null, null, null, null, null, null);
     static final InitializeParams PARAMS = new InitializeParams(List.of(1, 2), new CliInfo("jig", "0.1.0"));
 
@@ -118,6 +120,7 @@ class JsonLinesRoundTripTests {
                 Arguments.of(Requirements.NONE, "plugin-metadata.schema.json#/$defs/requirements"),
                 Arguments.of(CONFIG, "plugin-metadata.schema.json#/$defs/config"),
                 Arguments.of(new ConfigSpec(null, json("true")), "plugin-metadata.schema.json#/$defs/config"),
+                Arguments.of(new Permissions(null, "read", null, null, null), "plugin-metadata.schema.json#/$defs/permissions"),
                 Arguments.of(new CliInfo("jig", "0.1.0"), "initialize-params.schema.json#/properties/cli"));
     }
 
