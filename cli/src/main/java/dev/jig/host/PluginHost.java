@@ -29,6 +29,7 @@ import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.suggest.Suggestions;
+import dev.jig.host.signature.Verification;
 import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.metadata.ConfigSpec;
@@ -92,7 +93,7 @@ public final class PluginHost {
         this.audit = audit;
         SearchPath searchPath = SearchPath.of(settings);
         this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath);
-        this.trust = TrustPolicy.of(settings, config.untrustedDirectories());
+        this.trust = TrustPolicy.of(settings, config.untrustedDirectories(), config.requireSignatures());
         audit.ifPresent(log -> log.trustDecidedBy(plugin -> trust.decide(plugin) instanceof TrustDecision.Trusted trusted
                 ? trusted.reason().name().toLowerCase(Locale.ROOT) : "untrusted"));
         this.metadata = new MetadataService(settings, trust, audit);
@@ -110,8 +111,8 @@ public final class PluginHost {
     }
 
     /**
-     * What keeps {@code plugin} from being executed because it is not trusted, saying how to
-     * trust it; empty when it is trusted.
+     * What keeps {@code plugin} from being executed because it is not trusted (or its signature,
+     * when signatures are required, is not good), saying what to do; empty when it may run.
      */
     public Optional<PluginProblem> trustProblem(PluginFile plugin) {
         return trustProblem(plugin, trust.decide(plugin));
@@ -124,6 +125,10 @@ public final class PluginHost {
         }
         if (decision instanceof TrustDecision.Changed) {
             return Optional.of(new PluginProblem.Changed(advice));
+        }
+        if (decision instanceof TrustDecision.Unverified unverified) {
+            Verification verification = unverified.verification();
+            return Optional.of(new PluginProblem.Unverified(verification.id(), verification.finding(), verification.advice()));
         }
         return Optional.empty();
     }

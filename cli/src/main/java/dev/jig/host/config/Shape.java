@@ -3,6 +3,8 @@ package dev.jig.host.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +19,9 @@ import java.util.Set;
  *   <li>{@code plugins.<name>.required} is a boolean;
  *   <li>{@code security} is a table, {@code security.audit} a boolean,
  *       {@code security.audit_max_bytes} an integer of at least 1 and {@code security.untrusted}
- *       an array of absolute paths.
+ *       an array of absolute paths, {@code security.require_signatures} a boolean;
+ *   <li>no key is a host key misspelt with {@code -} for {@code _}
+ *       ({@code security.require-signatures}): it would be ignored while it seems to work.
  * </ul>
  * Other keys are left alone: a newer CLI's file stays readable, and each plugin's schema judges
  * its own namespace.
@@ -35,6 +39,15 @@ final class Shape {
 
     /** Directories whose plugins are not trusted by default, besides {@code ./plugins}. */
     static final ConfigKey UNTRUSTED = ConfigKey.of("security", "untrusted");
+
+    /** Whether only plugins with a good signature by a trusted key may execute. */
+    static final ConfigKey REQUIRE_SIGNATURES = ConfigKey.of("security", "require_signatures");
+
+    /**
+     * The host's settings outside {@code plugins}; with {@link #PLUGIN_HOST_KEYS}, what a key
+     * misspelt with {@code -} for {@code _} is compared with.
+     */
+    static final List<ConfigKey> HOST_KEYS = List.of(HOOK_TIMEOUT, AUDIT, AUDIT_MAX_BYTES, UNTRUSTED, REQUIRE_SIGNATURES);
 
     /**
      * The keys of {@code plugins.<name>} that are the host's, not the plugin's: they are never
@@ -60,6 +73,10 @@ final class Shape {
         Optional<Problem> keys = keys("", patch);
         if (keys.isPresent()) {
             return keys;
+        }
+        Optional<Problem> misspelt = misspelt(List.of(), patch);
+        if (misspelt.isPresent()) {
+            return misspelt;
         }
         JsonNode core = patch.get("core");
         if (core != null && !core.isNull()) {
@@ -87,6 +104,10 @@ final class Shape {
             JsonNode untrusted = security.get("untrusted");
             if (untrusted != null && !untrusted.isNull() && !validDirectories(untrusted)) {
                 return wrongType(UNTRUSTED.toString(), "an array of absolute directory paths", untrusted);
+            }
+            JsonNode requireSignatures = security.get("require_signatures");
+            if (requireSignatures != null && !requireSignatures.isNull() && !requireSignatures.isBoolean()) {
+                return wrongType(REQUIRE_SIGNATURES.toString(), "true or false", requireSignatures);
             }
         }
         JsonNode plugins = patch.get("plugins");
@@ -137,6 +158,46 @@ final class Shape {
             }
         }
         return true;
+    }
+
+    /**
+     * The first key below {@code path} that is a host key but for a {@code -} written where the
+     * host key has {@code _}, such as {@code security.require-signatures} or
+     * {@code plugins.<name>.run-timeout-ms}.
+     */
+    private static Optional<Problem> misspelt(List<String> path, JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+            List<String> key = new ArrayList<>(path);
+            key.add(member.getKey());
+            Optional<String> meant = hostSpelling(key);
+            if (meant.isPresent()) {
+                String written = String.join(".", key);
+                return Optional.of(new Problem(written, "'" + written + "' is not a setting; did you mean '"
+                        + meant.get() + "'? (host keys are written with '_')"));
+            }
+            Optional<Problem> inner = misspelt(key, member.getValue());
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The host key {@code key} spells with {@code -} for {@code _}; empty when it is not one. */
+    private static Optional<String> hostSpelling(List<String> key) {
+        String last = key.get(key.size() - 1);
+        if (!last.contains("-")) {
+            return Optional.empty(); // the host's tables have no '_' to misspell; a plugin's name may have '-'
+        }
+        List<String> underscored = new ArrayList<>(key.subList(0, key.size() - 1));
+        underscored.add(last.replace('-', '_'));
+        ConfigKey candidate = new ConfigKey(underscored);
+        boolean host = HOST_KEYS.contains(candidate) || (underscored.size() == 3 && underscored.get(0).equals("plugins")
+                && PLUGIN_HOST_KEYS.contains(underscored.get(2)));
+        return host ? Optional.of(candidate.toString()) : Optional.empty();
     }
 
     private static Optional<Problem> keys(String prefix, JsonNode node) {
