@@ -187,7 +187,7 @@ final class Shape {
     }
 
     /** The host key {@code key} spells with {@code -} for {@code _}; empty when it is not one. */
-    private static Optional<String> hostSpelling(List<String> key) {
+    static Optional<String> hostSpelling(List<String> key) {
         String last = key.get(key.size() - 1);
         if (!last.contains("-")) {
             return Optional.empty(); // the host's tables have no '_' to misspell; a plugin's name may have '-'
