@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins sign --key KEY NAME|PATH}: a publisher signs a plugin with their Ed25519 private key. */
@@ -34,9 +34,8 @@ final class PluginsSignCommand implements Callable<Integer> {
             + " private key in PEM, as 'openssl genpkey -algorithm ed25519 -out PRIVATE.pem' writes it.")
     private Path keyFile;
 
-    @Parameters(paramLabel = "NAME|PATH", description = "A plugin's name as on the search path, or the path of its"
-            + " executable or directory.")
-    private String target;
+    @Mixin
+    private TargetParameter target;
 
     PluginsSignCommand(PluginHost host) {
         this.host = host;
@@ -47,9 +46,8 @@ final class PluginsSignCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String cli = host.settings().cli().name();
-        Optional<TrustTarget> found = TrustTarget.resolve(host, target);
+        Optional<TrustTarget> found = target.resolve(host, err);
         if (found.isEmpty()) {
-            err.println(cli + ": no plugin or file '" + target + "'. See '" + cli + " plugins list'.");
             return ExitStatus.NOT_FOUND;
         }
         Path file = host.settings().workingDirectory().resolve(keyFile);

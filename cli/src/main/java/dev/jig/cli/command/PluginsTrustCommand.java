@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins trust NAME|PATH}: lets a plugin from an untrusted directory run, as long as its content stays the same. */
@@ -24,9 +24,8 @@ final class PluginsTrustCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|PATH", description = "A plugin's name as on the search path, or the path of its"
-            + " executable or directory.")
-    private String target;
+    @Mixin
+    private TargetParameter target;
 
     PluginsTrustCommand(PluginHost host) {
         this.host = host;
@@ -37,9 +36,8 @@ final class PluginsTrustCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String cli = host.settings().cli().name();
-        Optional<TrustTarget> found = TrustTarget.resolve(host, target);
+        Optional<TrustTarget> found = target.resolve(host, err);
         if (found.isEmpty()) {
-            err.println(cli + ": no plugin or file '" + target + "'. See '" + cli + " plugins list'.");
             return ExitStatus.NOT_FOUND;
         }
         Optional<TrustStore> store = host.trust().store();

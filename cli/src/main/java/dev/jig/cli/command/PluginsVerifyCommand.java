@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins verify NAME|PATH}: checks a plugin's publisher signature against the trusted keys. */
@@ -30,9 +30,8 @@ final class PluginsVerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|PATH", description = "A plugin's name as on the search path, or the path of its"
-            + " executable or directory.")
-    private String target;
+    @Mixin
+    private TargetParameter target;
 
     @Option(names = "--json", description = "Print one JSON object for scripts: plugin, path, signature, result"
             + " (good, missing, unknown-key, bad), key, keyId, message.")
@@ -47,9 +46,8 @@ final class PluginsVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String cli = host.settings().cli().name();
-        Optional<TrustTarget> found = TrustTarget.resolve(host, target);
+        Optional<TrustTarget> found = target.resolve(host, err);
         if (found.isEmpty()) {
-            err.println(cli + ": no plugin or file '" + target + "'. See '" + cli + " plugins list'.");
             return ExitStatus.NOT_FOUND;
         }
         TrustTarget checked = found.get();

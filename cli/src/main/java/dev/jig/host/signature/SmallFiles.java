@@ -22,7 +22,7 @@ final class SmallFiles {
             }
             return new String(content, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw new IOException("a dangling link", e);
+            throw new IOException("no such file", e);
         }
     }
 }
