@@ -11,45 +11,26 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.PrivateKey;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code plugins sign --key KEY NAME|PATH}: a publisher signs a plugin with their Ed25519 private key. */
 @Command(description = "Sign a plugin as its publisher: writes the Ed25519 signature of its SHA-256 (of its whole"
         + " tree for a directory plugin) to NAME.sig beside an executable, or to plugin.sig inside a directory"
         + " plugin, replacing any earlier one. Ship that file with the plugin, and the public key to your users.")
-final class PluginsSignCommand implements Callable<Integer> {
-
-    private final PluginHost host;
-
-    @Spec
-    private CommandSpec spec;
+final class PluginsSignCommand extends TargetCommand {
 
     @Option(names = "--key", required = true, paramLabel = "PRIVATE.pem", description = "An unencrypted Ed25519"
             + " private key in PEM, as 'openssl genpkey -algorithm ed25519 -out PRIVATE.pem' writes it.")
     private Path keyFile;
 
-    @Mixin
-    private TargetParameter target;
-
     PluginsSignCommand(PluginHost host) {
-        this.host = host;
+        super(host);
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(TrustTarget signed, PrintWriter out, PrintWriter err) {
         String cli = host.settings().cli().name();
-        Optional<TrustTarget> found = target.resolve(host, err);
-        if (found.isEmpty()) {
-            return ExitStatus.NOT_FOUND;
-        }
         Path file = host.settings().workingDirectory().resolve(keyFile);
         PrivateKey key;
         try {
@@ -61,7 +42,6 @@ final class PluginsSignCommand implements Callable<Integer> {
             err.println(cli + ": key " + file + " " + e.getMessage() + ".");
             return ExitStatus.FAILURE;
         }
-        TrustTarget signed = found.get();
         Signer.Signed result;
         try {
             result = new Signer(TrustPolicy.verifier(host.settings()).digester()).sign(signed.key(), signed.tree(), key);

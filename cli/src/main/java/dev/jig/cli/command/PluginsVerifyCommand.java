@@ -10,47 +10,27 @@ import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.codec.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code plugins verify NAME|PATH}: checks a plugin's publisher signature against the trusted keys. */
 @Command(description = "Check a plugin's publisher signature (NAME.sig beside an executable, plugin.sig inside a"
         + " directory plugin) against the public keys in the trusted-keys directory. Exits 0 when a trusted key"
         + " signed the plugin as it is now, 3 when it is not signed, 4 when the key is not trusted, 5 when the"
         + " signature is damaged or the plugin changed since it was signed.")
-final class PluginsVerifyCommand implements Callable<Integer> {
-
-    private final PluginHost host;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private TargetParameter target;
+final class PluginsVerifyCommand extends TargetCommand {
 
     @Option(names = "--json", description = "Print one JSON object for scripts: plugin, path, signature, result"
             + " (good, missing, unknown-key, bad), key, keyId, message.")
     private boolean json;
 
     PluginsVerifyCommand(PluginHost host) {
-        this.host = host;
+        super(host);
     }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(TrustTarget checked, PrintWriter out, PrintWriter err) throws IOException {
         String cli = host.settings().cli().name();
-        Optional<TrustTarget> found = target.resolve(host, err);
-        if (found.isEmpty()) {
-            return ExitStatus.NOT_FOUND;
-        }
-        TrustTarget checked = found.get();
         Verifier verifier = TrustPolicy.verifier(host.settings());
         Verification verification = verifier.verify(checked.key(), checked.tree());
         verifier.keys().problems().forEach(problem -> err.println(cli + ": " + problem));
