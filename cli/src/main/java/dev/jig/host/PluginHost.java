@@ -253,8 +253,10 @@ public final class PluginHost {
         boolean local = dirs.stream().anyMatch(dir -> dir.origin() == Origin.LOCAL && Files.exists(dir.directory()));
         List<Path> trustedDirs = dirs.stream().filter(dir -> dir.origin() != Origin.LOCAL).map(PluginDir::directory).toList();
         // A ./plugins directory can shadow plugins and depends on the working directory: no mark then.
-        // Nor with directories marked untrusted: trusting a plugin in one changes no directory.
-        Optional<QuietMark> mark = local || !trust.untrustedDirs().isEmpty() ? Optional.empty() : settings.cacheDirectory()
+        // Nor with directories marked untrusted: trusting a plugin in one changes no directory; nor
+        // with signatures required: trusting a publisher's key changes no plugin directory either.
+        Optional<QuietMark> mark = local || !trust.untrustedDirs().isEmpty() || trust.signaturesRequired()
+                ? Optional.empty() : settings.cacheDirectory()
                 .map(cache -> new QuietMark(cache.resolve("hooks").resolve("quiet"), settings.cli().version()));
         if (mark.isPresent() && mark.get().holds(trustedDirs)) {
             return List.of();
