@@ -11,6 +11,12 @@ public final class ExitStatus {
     public static final int FAILURE = 1;
     /** The command line was wrong: an unknown option, a missing argument. */
     public static final int USAGE = 2;
+    /** {@code plugins verify}: the plugin has no signature. */
+    public static final int SIGNATURE_MISSING = 3;
+    /** {@code plugins verify}: the plugin is signed by a key the user does not trust. */
+    public static final int SIGNATURE_UNKNOWN_KEY = 4;
+    /** {@code plugins verify}: the signature is damaged, or the plugin changed since it was signed. */
+    public static final int SIGNATURE_BAD = 5;
     /**
      * A plugin run exceeded its wall-clock limit ({@code plugins.<name>.run_timeout_ms} or
      * {@code core.run_timeout_ms}) and was stopped with every process it started; as
@@ -33,8 +39,9 @@ public final class ExitStatus {
      */
     public static final int CONFIG = 78;
     /**
-     * A plugin was found but cannot run: not executable, a bad {@code #!} line, or invalid
-     * (wrong metadata, a requirement not met).
+     * A plugin was found but cannot run: not executable, a bad {@code #!} line, invalid (wrong
+     * metadata, a requirement not met), not trusted, or without a good signature when
+     * signatures are required.
      */
     public static final int CANNOT_EXECUTE = 126;
     /** No built-in and no plugin matches the command. */

@@ -73,6 +73,16 @@ public record HostSettings(
                 .map(base -> base.resolve(cli.name()));
     }
 
+    /**
+     * Where the user's own settings and decisions live: {@code ${XDG_CONFIG_HOME:-~/.config}/<cli>};
+     * empty without a usable home. A relative {@code XDG_CONFIG_HOME} is ignored, as XDG asks.
+     */
+    public Optional<Path> configDirectory() {
+        return env("XDG_CONFIG_HOME").map(Path::of).filter(Path::isAbsolute)
+                .or(() -> env("HOME").map(Path::of).filter(Path::isAbsolute).map(home -> home.resolve(".config")))
+                .map(base -> base.resolve(cli.name()));
+    }
+
     /** The value of an environment variable, treating an empty value as unset (as XDG does). */
     public Optional<String> env(String name) {
         String value = environment.get(name);

@@ -32,6 +32,7 @@ import dev.jig.host.metadata.Surroundings;
 import dev.jig.host.sandbox.SandboxUnavailableException;
 import dev.jig.host.sandbox.Sandboxes;
 import dev.jig.host.suggest.Suggestions;
+import dev.jig.host.signature.Verification;
 import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.metadata.ConfigSpec;
@@ -100,7 +101,7 @@ public final class PluginHost {
         this.audit = audit;
         SearchPath searchPath = SearchPath.of(settings);
         this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath);
-        this.trust = TrustPolicy.of(settings, config.untrustedDirectories());
+        this.trust = TrustPolicy.of(settings, config.untrustedDirectories(), config.requireSignatures());
         audit.ifPresent(log -> log.trustDecidedBy(plugin -> trust.decide(plugin) instanceof TrustDecision.Trusted trusted
                 ? trusted.reason().name().toLowerCase(Locale.ROOT) : "untrusted"));
         this.runLimit = config::runTimeout;
@@ -126,8 +127,8 @@ public final class PluginHost {
     }
 
     /**
-     * What keeps {@code plugin} from being executed because it is not trusted, saying how to
-     * trust it; empty when it is trusted.
+     * What keeps {@code plugin} from being executed because it is not trusted (or its signature,
+     * when signatures are required, is not good), saying what to do; empty when it may run.
      */
     public Optional<PluginProblem> trustProblem(PluginFile plugin) {
         return trustProblem(plugin, trust.decide(plugin));
@@ -140,6 +141,10 @@ public final class PluginHost {
         }
         if (decision instanceof TrustDecision.Changed) {
             return Optional.of(new PluginProblem.Changed(advice));
+        }
+        if (decision instanceof TrustDecision.Unverified unverified) {
+            Verification verification = unverified.verification();
+            return Optional.of(new PluginProblem.Unverified(verification.id(), verification.finding(), verification.advice()));
         }
         return Optional.empty();
     }
@@ -292,8 +297,10 @@ public final class PluginHost {
         boolean local = dirs.stream().anyMatch(dir -> dir.origin() == Origin.LOCAL && Files.exists(dir.directory()));
         List<Path> trustedDirs = dirs.stream().filter(dir -> dir.origin() != Origin.LOCAL).map(PluginDir::directory).toList();
         // A ./plugins directory can shadow plugins and depends on the working directory: no mark then.
-        // Nor with directories marked untrusted: trusting a plugin in one changes no directory.
-        Optional<QuietMark> mark = local || !trust.untrustedDirs().isEmpty() ? Optional.empty() : settings.cacheDirectory()
+        // Nor with directories marked untrusted: trusting a plugin in one changes no directory; nor
+        // with signatures required: trusting a publisher's key changes no plugin directory either.
+        Optional<QuietMark> mark = local || !trust.untrustedDirs().isEmpty() || trust.signaturesRequired()
+                ? Optional.empty() : settings.cacheDirectory()
                 .map(cache -> new QuietMark(cache.resolve("hooks").resolve("quiet"), settings.cli().version()));
         if (mark.isPresent() && mark.get().holds(trustedDirs)) {
             return List.of();

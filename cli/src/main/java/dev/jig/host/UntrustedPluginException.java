@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A plugin that must not run because it is not trusted: it is in an untrusted directory and the
- * user never trusted it, or it changed since the user did.
+ * user never trusted it, it changed since the user did, or signatures are required and its
+ * signature is not good.
  */
 public final class UntrustedPluginException extends InvalidPluginException {
     private static final long serialVersionUID = 1L;
@@ -19,7 +20,7 @@ public final class UntrustedPluginException extends InvalidPluginException {
         this.decision = decision;
     }
 
-    /** Why it is not trusted: {@link TrustDecision.Untrusted} or {@link TrustDecision.Changed}. */
+    /** Why it is not trusted: {@link TrustDecision.Untrusted}, {@link TrustDecision.Changed} or {@link TrustDecision.Unverified}. */
     public TrustDecision decision() {
         return decision;
     }

@@ -2,6 +2,7 @@ package dev.jig.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,25 @@ final class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The names of the files in {@code dir}, sorted. */
+    static List<String> fileNames(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The plugin named {@code name} in the output of {@code plugins list --json}. */
+    static JsonNode listed(JsonNode list, String name) {
+        for (JsonNode plugin : list.get("plugins")) {
+            if (plugin.get("name").asText().equals(name)) {
+                return plugin;
+            }
+        }
+        throw new AssertionError("no plugin " + name + " in " + list);
     }
 
     /** Runs the launcher with {@code args}, stdin empty. */

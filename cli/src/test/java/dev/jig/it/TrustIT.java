@@ -57,19 +57,12 @@ class TrustIT {
                         + " \"hooks\": [\"prerun\", \"postrun\", \"command_not_found\"]}\n");
     }
 
-    private List<String> markersLeft() throws Exception {
-        try (var files = Files.list(markers)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    private List<String> markersLeft() {
+        return Sandbox.fileNames(markers);
     }
 
     private static JsonNode plugin(JsonNode list, String name) {
-        for (JsonNode plugin : list.get("plugins")) {
-            if (plugin.get("name").asText().equals(name)) {
-                return plugin;
-            }
-        }
-        throw new AssertionError("no plugin " + name + " in " + list);
+        return Sandbox.listed(list, name);
     }
 
     private static String sha256(Path file) throws Exception {

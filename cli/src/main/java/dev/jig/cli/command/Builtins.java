@@ -46,7 +46,9 @@ public final class Builtins {
                 .addSubcommand("info", new PluginsInfoCommand(host))
                 .addSubcommand("audit", new PluginsAuditCommand(host))
                 .addSubcommand("trust", new PluginsTrustCommand(host))
-                .addSubcommand("untrust", new PluginsUntrustCommand(host)));
+                .addSubcommand("untrust", new PluginsUntrustCommand(host))
+                .addSubcommand("verify", new PluginsVerifyCommand(host))
+                .addSubcommand("sign", new PluginsSignCommand(host)));
         root.addSubcommand("config", ConfigCommand.commandLine(host, config));
         root.setExpandAtFiles(false);
         root.setOut(out);

@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
         "The file is rewritten from its values: comments and formatting are not kept."})
 final class ConfigSetCommand extends ConfigSubcommand {
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "core.hook_timeout_ms, security.audit, security.audit_max_bytes, security.untrusted,"
-            + " security.sandbox, security.env, or plugins.<plugin>.<key>.")
+    @Parameters(index = "0", paramLabel = "KEY", description = "core.hook_timeout_ms, core.run_timeout_ms, security.audit,"
+            + " security.audit_max_bytes, security.untrusted, security.sandbox, security.env, security.require_signatures,"
+            + " or plugins.<plugin>.<key>.")
     private String key;
 
     @Parameters(index = "1", paramLabel = "VALUE", description = "The value.")

@@ -117,12 +117,16 @@ public final class PluginDispatch {
         throw new IllegalArgumentException("not a plugin dispatch: " + dispatch);
     }
 
-    /** One line: which plugin, where, why it is not trusted, and the command that trusts it. */
+    /** One line: which plugin, where, why it is not trusted, and what to do: often the command that trusts it. */
     private static String untrusted(String cli, Dispatch.Plugin plugin, UntrustedPluginException e) {
         String trust = "'" + cli + " plugins trust " + plugin.plugin().name() + "'";
         String which = cli + ": plugin '" + plugin.plugin().command() + "' (" + plugin.plugin().path() + ")";
         if (e.decision() instanceof TrustDecision.Changed) {
             return which + " changed since it was trusted and was not run. Review it, then run " + trust + ".";
+        }
+        if (e.decision() instanceof TrustDecision.Unverified unverified) {
+            return which + " was not run: signatures are required (security.require_signatures) and "
+                    + unverified.verification().finding() + ". " + unverified.verification().advice();
         }
         String reason = e.decision() instanceof TrustDecision.Untrusted untrusted ? untrusted.reason() : "not trusted";
         return which + " is untrusted and was not run: " + reason + ". Review it, then run " + trust + " to trust it.";

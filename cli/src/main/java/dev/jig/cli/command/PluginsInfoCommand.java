@@ -123,6 +123,9 @@ final class PluginsInfoCommand implements Callable<Integer> {
         if (decision instanceof TrustDecision.Untrusted untrusted) {
             return "untrusted: " + untrusted.reason();
         }
+        if (decision instanceof TrustDecision.Unverified unverified) {
+            return "refused: signatures are required and " + unverified.verification().finding();
+        }
         return "changed since it was trusted";
     }
 

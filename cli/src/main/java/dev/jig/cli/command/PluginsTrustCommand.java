@@ -7,47 +7,26 @@ import dev.jig.host.trust.TrustStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code plugins trust NAME|PATH}: lets a plugin from an untrusted directory run, as long as its content stays the same. */
 @Command(description = "Trust a plugin from an untrusted directory (./plugins, or one listed in security.untrusted):"
         + " records the SHA-256 of its file (of its whole tree for a directory plugin). It runs, is asked for"
         + " its metadata and receives hooks until its content changes; then it must be trusted again.")
-final class PluginsTrustCommand implements Callable<Integer> {
-
-    private final PluginHost host;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(paramLabel = "NAME|PATH", description = "A plugin's name as on the search path, or the path of its"
-            + " executable or directory.")
-    private String target;
+final class PluginsTrustCommand extends TargetCommand {
 
     PluginsTrustCommand(PluginHost host) {
-        this.host = host;
+        super(host);
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(TrustTarget trusted, PrintWriter out, PrintWriter err) {
         String cli = host.settings().cli().name();
-        Optional<TrustTarget> found = TrustTarget.resolve(host, target);
-        if (found.isEmpty()) {
-            err.println(cli + ": no plugin or file '" + target + "'. See '" + cli + " plugins list'.");
-            return ExitStatus.NOT_FOUND;
-        }
         Optional<TrustStore> store = host.trust().store();
         if (store.isEmpty()) {
             err.println(cli + ": cannot record trust: neither XDG_CONFIG_HOME nor HOME is an absolute path. Set HOME.");
             return ExitStatus.FAILURE;
         }
-        TrustTarget trusted = found.get();
         TrustStore.Entry entry;
         try {
             entry = store.get().trust(trusted.key(), trusted.tree(), TreeDigest::sha256);

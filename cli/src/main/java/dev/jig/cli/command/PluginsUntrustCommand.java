@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins untrust NAME|PATH}: forgets that the user trusted a plugin. */
@@ -24,9 +24,8 @@ final class PluginsUntrustCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|PATH", description = "A plugin's name as on the search path, or the path of its"
-            + " executable or directory.")
-    private String target;
+    @Mixin
+    private TargetParameter target;
 
     PluginsUntrustCommand(PluginHost host) {
         this.host = host;
@@ -37,13 +36,13 @@ final class PluginsUntrustCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String cli = host.settings().cli().name();
-        Optional<TrustTarget> found = TrustTarget.resolve(host, target);
+        Optional<TrustTarget> found = TrustTarget.resolve(host, target.text);
         Optional<TrustStore> store = host.trust().store();
         if (found.isEmpty() || store.isEmpty()) {
             // A file that is gone can still be forgotten by its path.
-            Path path = host.settings().workingDirectory().resolve(target).toAbsolutePath().normalize();
+            Path path = host.settings().workingDirectory().resolve(target.text).toAbsolutePath().normalize();
             if (store.isEmpty() || !store.get().entries().containsKey(path)) {
-                err.println(cli + ": no plugin or file '" + target + "'. See '" + cli + " plugins list'.");
+                err.println(target.notFound(host));
                 return ExitStatus.NOT_FOUND;
             }
             found = Optional.of(new TrustTarget(path, store.get().entries().get(path).tree(), Optional.empty()));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code plugins trust} and {@code plugins untrust} act on: a plugin named as on the search
+ * What {@code plugins trust}, {@code untrust}, {@code verify} and {@code sign} act on: a plugin named as on the search
  * path ({@code ./plugins} included; the one that runs when several share the name), or a path to
  * an executable, a plugin directory or its manifest.
  *

@@ -91,7 +91,7 @@ public final class AuditLog {
      * a state directory.
      */
     public static Optional<AuditLog> of(HostSettings settings, long maxBytes, Consumer<String> warn) {
-        Digests digests = new Digests(settings.cacheDirectory().map(cache -> cache.resolve("digests")));
+        Digests digests = Digests.of(settings);
         return location(settings).map(path -> new AuditLog(path, maxBytes, digests, warn));
     }
 

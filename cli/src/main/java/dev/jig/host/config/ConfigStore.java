@@ -105,24 +105,22 @@ public final class ConfigStore {
     }
 
     /**
-     * Keys outside {@code core.hook_timeout_ms}, {@code core.run_timeout_ms}, {@code security.audit},
-     * {@code security.audit_max_bytes}, {@code security.untrusted}, {@code security.sandbox},
-     * {@code security.env} and {@code plugins.<name>...} are typos.
+     * Keys outside the host's own ({@link Shape#HOST_KEYS}) and {@code plugins.<name>...} are
+     * typos; a host key misspelt with {@code -} for {@code _} is named with its right spelling.
      */
     private static void checkSettable(ConfigKey key) throws ConfigException {
         List<String> segments = key.segments();
         String first = segments.get(0);
-        if (first.equals("core")) {
-            if (!key.equals(Shape.HOOK_TIMEOUT) && !key.equals(Shape.RUN_TIMEOUT)) {
-                throw new ConfigException("unknown key '" + key + "': the core settings are " + Shape.HOOK_TIMEOUT
-                        + " and " + Shape.RUN_TIMEOUT, ExitStatus.USAGE);
-            }
-        } else if (first.equals("security")) {
-            if (!key.equals(Shape.AUDIT) && !key.equals(Shape.AUDIT_MAX_BYTES) && !key.equals(Shape.UNTRUSTED)
-                    && !key.equals(Shape.SANDBOX) && !key.equals(Shape.ENV)) {
-                throw new ConfigException("unknown key '" + key + "': the security settings are " + Shape.AUDIT
-                        + ", " + Shape.AUDIT_MAX_BYTES + ", " + Shape.UNTRUSTED + ", " + Shape.SANDBOX + " and " + Shape.ENV,
-                        ExitStatus.USAGE);
+        Optional<String> meant = Shape.hostSpelling(segments);
+        if (meant.isPresent()) {
+            throw new ConfigException("unknown key '" + key + "': did you mean '" + meant.get() + "'?", ExitStatus.USAGE);
+        }
+        if (first.equals("core") || first.equals("security")) {
+            List<String> settable = Shape.HOST_KEYS.stream().filter(host -> host.segments().get(0).equals(first))
+                    .map(ConfigKey::toString).toList();
+            if (!settable.contains(key.toString())) {
+                throw new ConfigException("unknown key '" + key + "': the " + first + " settings are "
+                        + String.join(", ", settable), ExitStatus.USAGE);
             }
         } else if (first.equals("plugins")) {
             if (segments.size() < 2) {

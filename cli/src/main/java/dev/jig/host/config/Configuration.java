@@ -382,6 +382,19 @@ public final class Configuration {
     }
 
     /**
+     * Whether only plugins with a good signature by a trusted key may execute:
+     * {@code security.require_signatures}, off by default. Read from {@link #policy()}: a
+     * project's file cannot turn it off.
+     */
+    public boolean requireSignatures() {
+        if (isEmpty()) {
+            return false;
+        }
+        return Shape.REQUIRE_SIGNATURES.find(policy().value()).filter(JsonNode::isBoolean).map(JsonNode::asBoolean)
+                .orElse(false);
+    }
+
+    /**
      * One plugin's view: its defaults and schema from {@code spec}, every layer, and the config
      * hook patches it returns.
      *

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.sandbox.Grants;
 import dev.jig.host.sandbox.Profile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,11 @@ import java.util.function.Predicate;
  *       name and {@code plugins.<name>.grant} a table of grants ({@link #grantProblem});
  *   <li>{@code security} is a table, {@code security.audit} a boolean,
  *       {@code security.audit_max_bytes} an integer of at least 1, {@code security.untrusted}
- *       an array of absolute paths, {@code security.sandbox} a profile name and
- *       {@code security.env} {@code inherit} or {@code minimal}.
+ *       an array of absolute paths, {@code security.sandbox} a profile name,
+ *       {@code security.env} {@code inherit} or {@code minimal} and
+ *       {@code security.require_signatures} a boolean;
+ *   <li>no key is a host key misspelt with {@code -} for {@code _}
+ *       ({@code security.require-signatures}): it would be ignored while it seems to work.
  * </ul>
  * Other keys are left alone: a newer CLI's file stays readable, and each plugin's schema judges
  * its own namespace.
@@ -59,6 +63,16 @@ final class Shape {
     /** What plugins inherit of the environment: {@code inherit} or {@code minimal}. */
     static final ConfigKey ENV = ConfigKey.of("security", "env");
 
+    /** Whether only plugins with a good signature by a trusted key may execute. */
+    static final ConfigKey REQUIRE_SIGNATURES = ConfigKey.of("security", "require_signatures");
+
+    /**
+     * The host's settings outside {@code plugins}; with {@link #PLUGIN_HOST_KEYS}, what a key
+     * misspelt with {@code -} for {@code _} is compared with.
+     */
+    static final List<ConfigKey> HOST_KEYS = List.of(HOOK_TIMEOUT, RUN_TIMEOUT, AUDIT, AUDIT_MAX_BYTES, UNTRUSTED,
+            SANDBOX, ENV, REQUIRE_SIGNATURES);
+
     /**
      * The keys of {@code plugins.<name>} that are the host's, not the plugin's: they are never
      * delivered to the plugin, never checked against its schema, and never set by its defaults or
@@ -83,6 +97,10 @@ final class Shape {
         Optional<Problem> keys = keys("", patch);
         if (keys.isPresent()) {
             return keys;
+        }
+        Optional<Problem> misspelt = misspelt(List.of(), patch);
+        if (misspelt.isPresent()) {
+            return misspelt;
         }
         JsonNode core = patch.get("core");
         if (core != null && !core.isNull()) {
@@ -122,6 +140,10 @@ final class Shape {
             JsonNode env = security.get("env");
             if (env != null && !env.isNull() && !(env.isTextual() && List.of("inherit", "minimal").contains(env.asText()))) {
                 return wrongType(ENV.toString(), "inherit or minimal", env);
+            }
+            JsonNode requireSignatures = security.get("require_signatures");
+            if (requireSignatures != null && !requireSignatures.isNull() && !requireSignatures.isBoolean()) {
+                return wrongType(REQUIRE_SIGNATURES.toString(), "true or false", requireSignatures);
             }
         }
         JsonNode plugins = patch.get("plugins");
@@ -249,6 +271,46 @@ final class Shape {
             }
         }
         return true;
+    }
+
+    /**
+     * The first key below {@code path} that is a host key but for a {@code -} written where the
+     * host key has {@code _}, such as {@code security.require-signatures} or
+     * {@code plugins.<name>.run-timeout-ms}.
+     */
+    private static Optional<Problem> misspelt(List<String> path, JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+            List<String> key = new ArrayList<>(path);
+            key.add(member.getKey());
+            Optional<String> meant = hostSpelling(key);
+            if (meant.isPresent()) {
+                String written = String.join(".", key);
+                return Optional.of(new Problem(written, "'" + written + "' is not a setting; did you mean '"
+                        + meant.get() + "'? (host keys are written with '_')"));
+            }
+            Optional<Problem> inner = misspelt(key, member.getValue());
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The host key {@code key} spells with {@code -} for {@code _}; empty when it is not one. */
+    static Optional<String> hostSpelling(List<String> key) {
+        String last = key.get(key.size() - 1);
+        if (!last.contains("-")) {
+            return Optional.empty(); // the host's tables have no '_' to misspell; a plugin's name may have '-'
+        }
+        List<String> underscored = new ArrayList<>(key.subList(0, key.size() - 1));
+        underscored.add(last.replace('-', '_'));
+        ConfigKey candidate = new ConfigKey(underscored);
+        boolean host = HOST_KEYS.contains(candidate) || (underscored.size() == 3 && underscored.get(0).equals("plugins")
+                && PLUGIN_HOST_KEYS.contains(underscored.get(2)));
+        return host ? Optional.of(candidate.toString()) : Optional.empty();
     }
 
     private static Optional<Problem> keys(String prefix, JsonNode node) {

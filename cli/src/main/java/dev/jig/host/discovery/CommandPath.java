@@ -37,11 +37,12 @@ public record CommandPath(List<String> words) {
      * Whether {@code arg} can be a command word rather than an argument: {@code [A-Za-z0-9][A-Za-z0-9.-]*}.
      * A word may name a file segment: no path separators, no leading dot or dash, nothing a shell
      * would need quoted, and no {@code _}, which only file names use (for a dash), so each command
-     * has one spelling. Checked by hand: listings test every plugin's name, and a regular
-     * expression is slow in a JVM that has only just started.
+     * has one spelling. A word never ends with {@code .sig}: {@code jig-foo.sig} is the signature
+     * of {@code jig-foo}, not a plugin. Checked by hand: listings test every plugin's name, and a
+     * regular expression is slow in a JVM that has only just started.
      */
     public static boolean isWord(String arg) {
-        if (arg.isEmpty() || !isAlphanumeric(arg.charAt(0))) {
+        if (arg.isEmpty() || !isAlphanumeric(arg.charAt(0)) || arg.endsWith(PluginFile.SIGNATURE_SUFFIX)) {
             return false;
         }
         for (int i = 1; i < arg.length(); i++) {

@@ -24,6 +24,16 @@ public record PluginFile(CommandPath command, Path path, PluginDir dir, Form for
     /** The manifest file names, in the order they are looked for. */
     public static final List<String> MANIFESTS = List.of("plugin.json", "package.json");
 
+    /**
+     * The detached signature of a directory plugin, at the top of its directory; its tree digest
+     * leaves this file out. An executable's signature is the file beside it named
+     * {@code <executable>}{@link #SIGNATURE_SUFFIX}.
+     */
+    public static final String SIGNATURE = "plugin.sig";
+
+    /** What an executable's detached signature adds to its file name; no plugin's name ends with it. */
+    public static final String SIGNATURE_SUFFIX = ".sig";
+
     /** The plugin's name: its file or directory name without the CLI prefix, e.g. {@code foo_bar-baz}. */
     public String name() {
         return command.pluginName();

@@ -114,4 +114,24 @@ public sealed interface PluginProblem {
             return "changed since it was trusted; review it, then " + advice;
         }
     }
+
+    /**
+     * Signatures are required and the plugin's is missing, bad, or made by a key the user does
+     * not trust: it is never executed.
+     *
+     * @param outcome what its check found: {@code missing}, {@code bad} or {@code unknown-key}
+     * @param finding what was found, as a clause
+     * @param advice  what to do, as a sentence
+     */
+    record Unverified(String outcome, String finding, String advice) implements PluginProblem {
+        @Override
+        public String code() {
+            return "signature-" + outcome;
+        }
+
+        @Override
+        public String message() {
+            return "signature required (security.require_signatures), but " + finding + ". " + advice;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.jig.host.metadata;
 
+import dev.jig.host.HostSettings;
 import dev.jig.host.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,55 +29,84 @@ public final class Digests {
         this.directory = directory;
     }
 
+    /** Where a CLI remembers digests: {@code <cache>/digests}, when there is a cache directory. */
+    public static Digests of(HostSettings settings) {
+        return new Digests(settings.cacheDirectory().map(cache -> cache.resolve("digests")));
+    }
+
     /** The SHA-256 of {@code file} (following links) in lower-case hex; empty when it cannot be read. */
     public Optional<String> sha256(Path file) {
         Path real;
-        Fingerprint fingerprint;
         try {
             real = file.toRealPath();
-            fingerprint = Fingerprint.of(real);
         } catch (IOException e) {
             return Optional.empty();
         }
         if (!Files.isRegularFile(real)) {
             return Optional.empty();
         }
-        Optional<Path> entry = directory.map(dir -> dir.resolve(name(real)));
-        if (entry.isPresent()) {
-            Optional<String> cached = lookup(entry.get(), real, fingerprint);
-            if (cached.isPresent()) {
-                return cached;
-            }
-        }
-        String hex;
         try {
-            hex = compute(real);
-            // A file that changed while it was read has no digest worth remembering.
-            if (!Fingerprint.of(real).equals(fingerprint)) {
-                return Optional.of(hex);
-            }
+            return Optional.of(remembered(real, () -> Fingerprint.of(real), () -> compute(real)));
         } catch (IOException e) {
             return Optional.empty();
         }
-        entry.ifPresent(path -> store(path, real, fingerprint, hex));
-        return Optional.of(hex);
+    }
+
+    /**
+     * A digest of {@code real} as {@code digest} computes it, remembered under the fingerprint
+     * {@code fingerprint} takes: computed only when that fingerprint was not seen before.
+     *
+     * @param real        an absolute real path, which names the remembered entry
+     * @param fingerprint identifies the content now (of a file, or of a whole tree)
+     * @param digest      computes the lower-case hex digest
+     */
+    public String remembered(Path real, Source<Fingerprint> fingerprint, Source<String> digest) throws IOException {
+        Fingerprint before = fingerprint.get();
+        Optional<Path> entry = directory.map(dir -> dir.resolve(name(real)));
+        if (entry.isPresent()) {
+            Optional<String> cached = lookup(entry.get(), real, before);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        String hex = digest.get();
+        // Content that changed while it was read has no digest worth remembering.
+        if (entry.isPresent() && fingerprint.get().equals(before)) {
+            store(entry.get(), real, before, hex);
+        }
+        return hex;
+    }
+
+    /** Something read from the file system. */
+    @FunctionalInterface
+    public interface Source<T> {
+        T get() throws IOException;
     }
 
     /** The SHA-256 of the file's content now, with no cache. */
     public static String compute(Path file) throws IOException {
-        MessageDigest sha;
+        MessageDigest sha = newSha256();
+        update(sha, file);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest newSha256() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** Feeds the bytes of {@code file} to {@code digest}. */
+    public static void update(MessageDigest digest, Path file) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
+                digest.update(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static Optional<String> lookup(Path entry, Path real, Fingerprint fingerprint) {

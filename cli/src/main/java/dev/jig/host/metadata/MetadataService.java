@@ -102,6 +102,9 @@ public final class MetadataService {
             if (decision instanceof TrustDecision.Changed) {
                 return PluginRecord.plain("not asked for metadata: changed since it was trusted");
             }
+            if (decision instanceof TrustDecision.Unverified unverified) {
+                return PluginRecord.plain("not asked for metadata: signature " + unverified.verification().id());
+            }
         }
         PluginRecord learned;
         try {

@@ -1,9 +1,10 @@
 package dev.jig.host.trust;
 
+import dev.jig.host.discovery.PluginFile;
+import dev.jig.host.metadata.Digester;
 import dev.jig.host.metadata.Digests;
 import dev.jig.host.metadata.Fingerprint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>A file: the SHA-256 of its bytes (a symbolic link is followed) and its {@link Fingerprint}.
  *
  * <p>A tree (the directory is resolved to its real path first; links inside it are not followed):
- * the SHA-256 over every entry in the order of their relative paths, each entry contributing its
+ * the SHA-256 over every entry but its signature ({@link PluginFile#SIGNATURE}, which signs this
+ * digest) in the order of their relative paths, each entry contributing its
  * kind and relative path, then for a regular file whether it is executable, its size and its
  * bytes, for a link its target text. Its fingerprint folds the status of every entry (the
  * directories included, whose times change when an entry is added, removed or renamed): total
@@ -44,7 +45,7 @@ public final class TreeDigest {
         if (!tree) {
             return Digests.compute(target);
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.newSha256();
         Path root = target.toRealPath();
         for (Path entry : entries(root)) {
             String relative = root.relativize(entry).toString();
@@ -55,7 +56,7 @@ public final class TreeDigest {
             } else {
                 digest.update(bytes("F " + relative + "\0" + (Files.isExecutable(entry) ? "x" : "-") + " "
                         + Files.size(entry) + "\0"));
-                update(digest, entry);
+                Digests.update(digest, entry);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -84,11 +85,23 @@ public final class TreeDigest {
         return new Fingerprint(size, mtime, ctime, hash);
     }
 
-    /** Every entry of the tree, the root first, sorted by relative path. */
+    /**
+     * A digester that remembers each digest in {@code digests} under the file's or the tree's
+     * fingerprint: content that did not change is not read again.
+     */
+    public static Digester remembering(Digests digests) {
+        return (target, tree) -> {
+            Path real = target.toRealPath();
+            return digests.remembered(real, () -> fingerprint(real, tree), () -> sha256(real, tree));
+        };
+    }
+
+    /** Every entry of the tree but its signature, the root first, sorted by relative path. */
     private static List<Path> entries(Path root) throws IOException {
         List<Path> entries = new ArrayList<>();
+        Path signature = root.resolve(PluginFile.SIGNATURE);
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.forEach(entries::add);
+            walk.filter(entry -> !entry.startsWith(signature)).forEach(entries::add);
         }
         entries.sort((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()));
         return entries;
@@ -119,23 +132,6 @@ public final class TreeDigest {
             hash = (hash ^ ((value >>> shift) & 0xff)) * 0x100000001b3L;
         }
         return hash;
-    }
-
-    private static void update(MessageDigest digest, Path file) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 
     private static byte[] bytes(String text) {

@@ -1,5 +1,6 @@
 package dev.jig.host.trust;
 
+import dev.jig.host.signature.Verification;
 import java.nio.file.Path;
 
 /** Whether a plugin may be executed (run, probed, sent hooks), and why. */
@@ -8,7 +9,7 @@ public sealed interface TrustDecision {
     /** Whether the plugin may be executed. */
     boolean trusted();
 
-    /** A short stable word for scripts: {@code trusted}, {@code untrusted} or {@code changed}. */
+    /** A short stable word for scripts: {@code trusted}, {@code untrusted}, {@code changed} or {@code unverified}. */
     String id();
 
     /** Why a plugin is trusted. */
@@ -67,6 +68,24 @@ public sealed interface TrustDecision {
         @Override
         public String id() {
             return "changed";
+        }
+    }
+
+    /**
+     * The plugin would be trusted, but signatures are required ({@code security.require_signatures})
+     * and its signature is missing, bad, or made by a key the user does not trust.
+     *
+     * @param verification what checking its signature found; never good
+     */
+    record Unverified(Verification verification) implements TrustDecision {
+        @Override
+        public boolean trusted() {
+            return false;
+        }
+
+        @Override
+        public String id() {
+            return "unverified";
         }
     }
 }

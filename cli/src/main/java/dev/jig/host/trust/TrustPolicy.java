@@ -4,7 +4,12 @@ import dev.jig.host.HostSettings;
 import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.discovery.PluginFile;
+import dev.jig.host.metadata.Digester;
+import dev.jig.host.metadata.Digests;
 import dev.jig.host.metadata.Fingerprint;
+import dev.jig.host.signature.TrustedKeys;
+import dev.jig.host.signature.Verification;
+import dev.jig.host.signature.Verifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,27 +27,65 @@ import java.util.Optional;
  * inode; for a directory plugin, of every entry of its tree) means unchanged content, and nothing
  * is read. Only a changed fingerprint costs a SHA-256; the same digest confirms the record (and
  * its new fingerprint is remembered), another one refuses the plugin as {@link TrustDecision.Changed}.
+ *
+ * <p>When signatures are required, a plugin trusted so far must also carry a good signature by a
+ * trusted key ({@link Verifier}), else it is refused as {@link TrustDecision.Unverified}. Its
+ * digest is remembered by fingerprint, so an unchanged plugin is hashed once.
  */
 public final class TrustPolicy {
 
     private final List<Path> untrustedDirs;
     private final Optional<TrustStore> store;
     private final Digester digester;
+    private final Optional<Verifier> signatures;
 
     /**
+     * A policy that requires no signatures.
+     *
      * @param untrustedDirs absolute directories marked untrusted besides {@code ./plugins}
      * @param store         the user's records; empty: nothing is trusted by record
      * @param digester      computes digests ({@link TreeDigest#sha256} outside tests)
      */
     public TrustPolicy(List<Path> untrustedDirs, Optional<TrustStore> store, Digester digester) {
+        this(untrustedDirs, store, digester, Optional.empty());
+    }
+
+    /**
+     * @param signatures checks the signature every plugin must then have; empty: none is required
+     */
+    public TrustPolicy(List<Path> untrustedDirs, Optional<TrustStore> store, Digester digester,
+            Optional<Verifier> signatures) {
         this.untrustedDirs = untrustedDirs.stream().filter(Path::isAbsolute).map(Path::normalize).toList();
         this.store = store;
         this.digester = digester;
+        this.signatures = signatures;
     }
 
     /** The policy for the user {@code settings} describe, with {@code untrustedDirs} from the configuration. */
     public static TrustPolicy of(HostSettings settings, List<Path> untrustedDirs) {
-        return new TrustPolicy(untrustedDirs, TrustStore.of(settings), TreeDigest::sha256);
+        return of(settings, untrustedDirs, false);
+    }
+
+    /**
+     * Like {@link #of(HostSettings, List)}; with {@code requireSignatures}
+     * ({@code security.require_signatures}), only plugins with a good signature are trusted.
+     */
+    public static TrustPolicy of(HostSettings settings, List<Path> untrustedDirs, boolean requireSignatures) {
+        return new TrustPolicy(untrustedDirs, TrustStore.of(settings), TreeDigest::sha256,
+                requireSignatures ? Optional.of(verifier(settings)) : Optional.empty());
+    }
+
+    /**
+     * The signature checks for the user {@code settings} describe: the keys in their
+     * {@code trusted-keys} directory, digests remembered in the cache.
+     */
+    public static Verifier verifier(HostSettings settings) {
+        return new Verifier(TrustedKeys.of(settings), TreeDigest.remembering(Digests.of(settings)));
+    }
+
+    /** Whether every plugin must carry a good signature to be trusted. */
+    public boolean signaturesRequired() {
+        return signatures.isPresent();
     }
 
     /** The directories marked untrusted besides {@code ./plugins}. */
@@ -84,6 +127,18 @@ public final class TrustPolicy {
 
     /** Whether {@code plugin} may be executed now. */
     public TrustDecision decide(PluginFile plugin) {
+        TrustDecision decision = trust(plugin);
+        if (decision.trusted() && signatures.isPresent()) {
+            Verification verification = signatures.get().verify(key(plugin), plugin.form() == PluginFile.Form.MANIFEST);
+            if (!verification.good()) {
+                return new TrustDecision.Unverified(verification);
+            }
+        }
+        return decision;
+    }
+
+    /** What trust alone, without signatures, decides. */
+    private TrustDecision trust(PluginFile plugin) {
         Optional<String> distrust = distrust(plugin.dir());
         if (distrust.isEmpty()) {
             return new TrustDecision.Trusted(TrustDecision.Reason.SOURCE);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.HostSettings;
+import dev.jig.host.metadata.Digester;
 import dev.jig.host.metadata.Fingerprint;
 import dev.jig.protocol.codec.Json;
 import java.io.IOException;
@@ -64,9 +65,7 @@ public final class TrustStore {
 
     /** The store of the user {@code settings} describe; empty without a usable home. */
     public static Optional<TrustStore> of(HostSettings settings) {
-        return settings.env("XDG_CONFIG_HOME").map(Path::of).filter(Path::isAbsolute)
-                .or(() -> settings.env("HOME").map(home -> Path.of(home, ".config")).filter(Path::isAbsolute))
-                .map(config -> new TrustStore(config.resolve(settings.cli().name()).resolve("trusted.json")));
+        return settings.configDirectory().map(config -> new TrustStore(config.resolve("trusted.json")));
     }
 
     /** The file. */

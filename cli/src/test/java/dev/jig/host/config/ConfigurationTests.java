@@ -370,4 +370,41 @@ class ConfigurationTests {
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertEquals(ExitStatus.CONFIG, e.exitStatus());
     }
+
+    @Test
+    void signaturesAreRequiredOnlyWhenTheUserSaysAndNeverByTheProjectFile() throws Exception {
+        assertFalse(Configuration.load(settings(work()), List.of()).requireSignatures());
+        write(root.resolve("project/.acme/config.toml"), "security.require_signatures = true\n");
+        assertFalse(Configuration.load(settings(work()), List.of()).requireSignatures(), "a project cannot turn it on");
+        write(userFile(), "security.require_signatures = true\n");
+        write(root.resolve("project/.acme/config.toml"), "security.require_signatures = false\n");
+        assertTrue(Configuration.load(settings(work()), List.of()).requireSignatures(), "nor off");
+        assertFalse(Configuration.load(settings(work()), List.of("security.require_signatures=false")).requireSignatures());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configuration.load(settings(work()), List.of("security.require_signatures=yes")));
+        assertTrue(e.getMessage().contains("'security.require_signatures' must be true or false"), e.getMessage());
+    }
+
+    @Test
+    void aHostKeyWithDashesForUnderscoresIsRefusedWithTheRightSpelling() throws Exception {
+        write(userFile(), "[security]\nrequire-signatures = true\n");
+        ConfigException file = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of()));
+        assertEquals(ExitStatus.CONFIG, file.exitStatus());
+        assertEquals(userFile() + ": 'security.require-signatures' is not a setting; did you mean"
+                + " 'security.require_signatures'? (host keys are written with '_'). Fix the file or run"
+                + " 'acme config unset --user security.require-signatures'.", file.getMessage());
+        Files.delete(userFile());
+        Map<String, String> meant = Map.of("core.hook-timeout-ms=5", "core.hook_timeout_ms",
+                "security.audit-max-bytes=5", "security.audit_max_bytes",
+                "plugins.my-tool.run-timeout-ms=5", "plugins.my-tool.run_timeout_ms");
+        for (Map.Entry<String, String> flag : meant.entrySet()) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> Configuration.load(settings(work()), List.of(flag.getKey())));
+            assertTrue(e.getMessage().contains("did you mean '" + flag.getValue() + "'"), e.getMessage());
+        }
+        // A plugin's name and its own keys may have dashes.
+        Configuration fine = Configuration.load(settings(work()),
+                List.of("plugins.my-tool.required=true", "plugins.my-tool.dry-run=true", "security.future-key=1"));
+        assertTrue(fine.required("my-tool"));
+    }
 }

@@ -25,7 +25,7 @@ class CommandPathTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "-", "--", "-x", "--flag", "--plugin-path=x", ".", "..", ".hidden",
-            "_a", "foo_bar", "a/b", "/abs", "./a", "../a", "a b", "a~", "a=b", "a:b", "é", "naïve", "日本", "a\tb", "a\n"})
+            "_a", "foo_bar", "a/b", "/abs", "./a", "../a", "a b", "a~", "a=b", "a:b", "é", "naïve", "日本", "a\tb", "a\n", "foo.sig", "a.b.sig"})
     void isWordRejectsEverythingElse(String arg) {
         assertFalse(CommandPath.isWord(arg), arg);
     }
@@ -73,7 +73,7 @@ class CommandPathTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"jig-", "jig", "jig-.x", "jig-a~", "jig-a--b", "jig-a-", "jig--a", "jig-_a",
-            "jig-a b", "jig-é", "jog-a", "xjig-a", "JIG-a", "foo"})
+            "jig-a b", "jig-é", "jog-a", "xjig-a", "JIG-a", "foo", "jig-foo.sig", "jig-foo.sig-bar", "jig-a-b.sig"})
     void fromFileNameRejectsOtherNames(String fileName) {
         assertEquals(Optional.empty(), CommandPath.fromFileName(PREFIX, fileName));
     }

@@ -9,9 +9,16 @@ import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.discovery.Origin;
 import dev.jig.host.discovery.PluginDir;
 import dev.jig.host.discovery.PluginFile;
+import dev.jig.host.metadata.Digester;
+import dev.jig.host.signature.Signer;
+import dev.jig.host.signature.TrustedKeys;
+import dev.jig.host.signature.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -164,5 +171,29 @@ class TrustPolicyTests {
         PluginFile plugin = executable(tmp.resolve("work/plugins"), Origin.LOCAL, "evil");
         assertInstanceOf(TrustDecision.Untrusted.class,
                 new TrustPolicy(List.of(), Optional.empty(), counting).decide(plugin));
+    }
+
+    @Test
+    void requiredSignaturesRefuseATrustedPluginWithoutAGoodOneAndNeverTrustAnUntrustedOne() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Path keys = Files.createDirectories(tmp.resolve("trusted-keys"));
+        Files.writeString(keys.resolve("acme.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        TrustPolicy policy = new TrustPolicy(List.of(), Optional.of(store), counting,
+                Optional.of(new Verifier(new TrustedKeys(Optional.of(keys)), counting)));
+        assertTrue(policy.signaturesRequired());
+
+        PluginFile unsigned = executable(tmp.resolve("user"), Origin.USER, "a");
+        TrustDecision refused = policy.decide(unsigned);
+        assertEquals("unverified", refused.id());
+        assertEquals("missing", ((TrustDecision.Unverified) refused).verification().id());
+
+        PluginFile signed = directory(tmp.resolve("user"), Origin.USER, "b");
+        new Signer(counting).sign(signed.home(), true, pair.getPrivate());
+        assertEquals(new TrustDecision.Trusted(TrustDecision.Reason.SOURCE), policy.decide(signed));
+
+        PluginFile local = directory(tmp.resolve("work/plugins"), Origin.LOCAL, "c");
+        new Signer(counting).sign(local.home(), true, pair.getPrivate());
+        assertInstanceOf(TrustDecision.Untrusted.class, policy.decide(local), "a signature does not make a source trusted");
     }
 }

@@ -1,9 +1,12 @@
-package dev.jig.host.trust;
+package dev.jig.host.metadata;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Computes the content digest a trust record pins: {@link TreeDigest#sha256} outside tests. */
+/**
+ * Computes the SHA-256 of a plugin's content, as a trust record pins it and a signature signs
+ * it: {@code trust.TreeDigest} outside tests.
+ */
 @FunctionalInterface
 public interface Digester {
 
