@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
 public enum Language {
     PYTHON("Python", List.of("plugin"), null, null),
     NODE("Node.js", List.of("plugin"), null, null),
-    BASH("bash", List.of("plugin"), null, null),
     TYPESCRIPT("TypeScript", List.of("package.json", "tsconfig.json", "src/main.ts"),
             "[\"node\", \"dist/main.js\"]", "npm install && npm run build"),
     RUST("Rust", List.of("Cargo.toml", "src/main.rs"), "[\"target/release/@package@\"]", "cargo build --release"),
-    C("C", List.of("Makefile", "main.c"), "[\"bin/@name@\"]", "make"),
-    JAVA("Java", List.of("Main.java"), "[\"java\", \"Main.java\"]", null);
+    BASH("bash", List.of("plugin"), null, null),
+    JAVA("Java", List.of("Main.java"), "[\"java\", \"Main.java\"]", null),
+    C("C", List.of("Makefile", "main.c"), "[\"bin/@name@\"]", "make");
 
     private final String title;
     private final List<String> templates;
