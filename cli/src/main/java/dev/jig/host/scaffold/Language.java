@@ -20,7 +20,7 @@ public enum Language {
             "[\"node\", \"dist/main.js\"]", "npm install && npm run build"),
     RUST("Rust", List.of("Cargo.toml", "src/main.rs"), "[\"target/release/@package@\"]", "cargo build --release"),
     BASH("bash", List.of("plugin"), null, null),
-    JAVA("Java", List.of("Main.java"), "[\"java\", \"Main.java\"]", null),
+    JAVA("Java", List.of("Main.java"), "[\"java\", \"-cp\", \"classes\", \"Main\"]", "javac -d classes Main.java"),
     C("C", List.of("Makefile", "main.c"), "[\"bin/@name@\"]", "make");
 
     private final String title;

@@ -114,7 +114,7 @@ public final class Scaffolder {
         // npm and cargo package names: lower case, no dots.
         values.put("@package@", (cli + "-" + name).toLowerCase(Locale.ROOT).replace('.', '_'));
         values.put("@hookvar@", hookVariable(name));
-        values.put("@build@", language.build().orElse("# nothing to build: java runs Main.java from source (Java 17 or later)"));
+        values.put("@build@", language.build().orElse(""));
         return values;
     }
 

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 /**
  * @name@: a @cli@ plugin. {@code @cli@ @command@ hello [--shout] [NAME]} greets; started with
  * {@code @protocol@} it speaks the @cli@ plugin protocol (JSON-RPC 2.0, one message per line).
- * Run with {@code java Main.java} (Java 17+), no build step. Fields are picked out of each line
- * with regular expressions, enough for what @cli@ sends in protocol version 1; a plugin that
- * reads richer messages would use a JSON library.
+ * Build with {@code javac -d classes Main.java} (Java 17+). plugin.json runs the compiled class:
+ * the prerun hook starts the plugin for every command, and {@code java Main.java} would compile
+ * it each time. Fields are picked out of each line with regular expressions, enough for what
+ * @cli@ sends in protocol version 1; a plugin that reads richer messages would use a JSON library.
  */
 public final class Main {
 
