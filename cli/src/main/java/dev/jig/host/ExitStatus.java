@@ -34,6 +34,11 @@ public final class ExitStatus {
      */
     public static final int SANDBOX_UNAVAILABLE = 69;
     /**
+     * {@code plugins new}: the plugin cannot be created (as sysexits' {@code EX_CANTCREAT}): a
+     * plugin of that name exists there, or the directory cannot be written. Nothing was written.
+     */
+    public static final int CANNOT_CREATE = 73;
+    /**
      * A configuration file or setting is malformed or invalid (as sysexits' {@code EX_CONFIG}): a
      * file that is not TOML, a value of the wrong type, a value a plugin's schema rejects.
      */

@@ -48,7 +48,8 @@ public final class Builtins {
                 .addSubcommand("trust", new PluginsTrustCommand(host))
                 .addSubcommand("untrust", new PluginsUntrustCommand(host))
                 .addSubcommand("verify", new PluginsVerifyCommand(host))
-                .addSubcommand("sign", new PluginsSignCommand(host)));
+                .addSubcommand("sign", new PluginsSignCommand(host))
+                .addSubcommand("new", new PluginsNewCommand(host)));
         root.addSubcommand("config", ConfigCommand.commandLine(host, config));
         root.setExpandAtFiles(false);
         root.setOut(out);
