@@ -119,7 +119,7 @@ function send(message) {
 async function serve(plugin) {
   console.log = console.info = console.debug = console.error;
   const hooks = plugin.hooks || {};
-  const events = Object.keys(hooks);
+  const events = /** @type {HookEvent[]} */ (Object.keys(hooks));
   const metadata = events.length ? { ...plugin.metadata, hooks: events } : plugin.metadata;
   for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     const request = parseRequest(line);
@@ -161,14 +161,15 @@ function isId(value) {
 async function reply(request, metadata, hooks) {
   try {
     const params = request.params === undefined ? {} : request.params;
-    if (request.jsonrpc !== '2.0' || params === null || typeof params !== 'object' || Array.isArray(params)) {
-      throw new Failure(INVALID_REQUEST, 'invalid request: not JSON-RPC 2.0 with object params');
+    const wellFormed = request.jsonrpc === '2.0' && typeof request.method === 'string';
+    if (!wellFormed || params === null || typeof params !== 'object' || Array.isArray(params)) {
+      throw new Failure(INVALID_REQUEST, 'invalid request: not JSON-RPC 2.0 with a method name and object params');
     }
     let result;
     if (request.method === 'initialize') {
       result = initialize(params, metadata);
     } else if (request.method === 'hook' && Object.hasOwn(hooks, params.event)) {
-      result = await hook(hooks[params.event], params);
+      result = await hook(/** @type {Handler} */ (hooks[/** @type {HookEvent} */ (params.event)]), params);
     } else {
       throw new Failure(METHOD_NOT_FOUND, `method not found: ${request.method}`);
     }

@@ -167,8 +167,9 @@ def _is_id(value: Json) -> bool:
 
 def _reply(request: dict[str, Json], metadata: dict[str, Json], hooks: Mapping[str, Handler]) -> dict[str, Json]:
     try:
-        if request.get("jsonrpc") != "2.0" or not isinstance(request.get("params", {}), dict):
-            raise _Failure(INVALID_REQUEST, "invalid request: not JSON-RPC 2.0 with object params")
+        well_formed = request.get("jsonrpc") == "2.0" and isinstance(request["method"], str)
+        if not well_formed or not isinstance(request.get("params", {}), dict):
+            raise _Failure(INVALID_REQUEST, "invalid request: not JSON-RPC 2.0 with a method name and object params")
         params = request.get("params", {})
         if request["method"] == "initialize":
             result: Json = _initialize(params, metadata)

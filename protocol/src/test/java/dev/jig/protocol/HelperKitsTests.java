@@ -117,6 +117,8 @@ class HelperKitsTests {
         assertEquals(ErrorCodes.METHOD_NOT_FOUND, reply.get("error").get("code").asInt());
         JsonNode invalid = reply(plugin, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"initialize\",\"params\":[1]}", "error-response.schema.json");
         assertEquals(ErrorCodes.INVALID_REQUEST, invalid.get("error").get("code").asInt());
+        JsonNode unnamed = reply(plugin, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":5}", "error-response.schema.json");
+        assertEquals(ErrorCodes.INVALID_REQUEST, unnamed.get("error").get("code").asInt());
     }
 
     @ParameterizedTest
