@@ -132,7 +132,7 @@ def _send(message: Mapping[str, Json]) -> None:
     _protocol_out.flush()
 
 
-def serve(metadata: Metadata, hooks: Mapping[str, Handler], stdin: Optional[IO[bytes]] = None) -> int:
+def serve(metadata: Metadata, hooks: Mapping[str, Handler]) -> int:
     """Answers requests from stdin until its end, then returns 0.
 
     While serving, ``print`` writes to stderr: stdout carries protocol lines only.
@@ -141,7 +141,7 @@ def serve(metadata: Metadata, hooks: Mapping[str, Handler], stdin: Optional[IO[b
     _protocol_out = sys.stdout.buffer
     sys.stdout = sys.stderr
     described = dict(metadata, hooks=list(hooks)) if hooks else dict(metadata)
-    for line in stdin or sys.stdin.buffer:
+    for line in sys.stdin.buffer:
         request = _request(line)
         if request is not None:
             _send(_reply(request, described, hooks))
@@ -161,8 +161,12 @@ def _request(line: bytes) -> Optional[dict[str, Json]]:
     return message
 
 
+def _is_int(value: Json) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _is_id(value: Json) -> bool:
-    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+    return isinstance(value, str) or _is_int(value)
 
 
 def _reply(request: dict[str, Json], metadata: dict[str, Json], hooks: Mapping[str, Handler]) -> dict[str, Json]:
@@ -187,7 +191,7 @@ def _reply(request: dict[str, Json], metadata: dict[str, Json], hooks: Mapping[s
 
 def _initialize(params: dict[str, Json], metadata: dict[str, Json]) -> dict[str, Json]:
     offered = params.get("protocolVersions")
-    if not isinstance(offered, list) or not all(_is_id(v) and not isinstance(v, str) for v in offered):
+    if not isinstance(offered, list) or not all(_is_int(v) for v in offered):
         raise _Failure(INVALID_PARAMS, "invalid params: protocolVersions must be an array of integers")
     common = [version for version in offered if version in SPEAKS]
     if not common:
