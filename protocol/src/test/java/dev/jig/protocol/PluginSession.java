@@ -79,11 +79,16 @@ final class PluginSession implements AutoCloseable {
     /** Sends one line and waits for the next line of output. */
     String exchange(String line) throws Exception {
         send(line);
+        return next(line);
+    }
+
+    /** Waits for the next line of output, which answers {@code sent}. */
+    String next(String sent) throws Exception {
         Optional<String> reply = lines.poll(REPLY.toMillis(), TimeUnit.MILLISECONDS);
         if (reply == null) {
-            fail("no reply within " + REPLY + " to " + line + "; stderr: " + stderr());
+            fail("no reply within " + REPLY + " to " + sent + "; stderr: " + stderr());
         }
-        return reply.orElseThrow(() -> new AssertionError("stdout ended instead of a reply to " + line + "; stderr: " + stderr()));
+        return reply.orElseThrow(() -> new AssertionError("stdout ended instead of a reply to " + sent + "; stderr: " + stderr()));
     }
 
     void closeInput() throws IOException {

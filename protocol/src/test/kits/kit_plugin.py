@@ -1,0 +1,25 @@
+"""A plugin written with protocol/python/jig_plugin.py, for the tests of the helper."""
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[3] / "python"))
+import jig_plugin  # noqa: E402  (found through the path above)
+
+METADATA = {"name": "kit", "version": "1.0.0", "description": "Exercises the helper"}
+
+
+def run(args: list[str]) -> int:
+    print("run", *args, jig_plugin.run_config("kit"))
+    return 7
+
+
+def prerun(params: jig_plugin.HookParams) -> jig_plugin.HookResult:
+    config = jig_plugin.own_config(params["config"], "kit")
+    print("noise on stdout")  # goes to stderr while serving
+    jig_plugin.log("info", "prerun " + " ".join(params["command"]))
+    if config.get("fail"):
+        raise ValueError("told to fail")
+    return {"action": "continue", "env": {"KIT_LANG": config.get("lang", "en")}}
+
+
+sys.exit(jig_plugin.main(METADATA, run, {"prerun": prerun, "postrun": lambda params: {}}))
