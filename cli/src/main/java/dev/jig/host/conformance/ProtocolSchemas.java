@@ -43,7 +43,7 @@ final class ProtocolSchemas {
         return schema.validate(value.toString(), InputFormat.JSON).stream()
                 .map(error -> {
                     String at = error.getInstanceLocation().toString();
-                    return (at.equals("$") ? "" : at + ": ") + error.getMessage();
+                    return (at.isEmpty() || at.equals("/") ? "" : at + ": ") + error.getMessage();
                 })
                 .collect(Collectors.toList());
     }
