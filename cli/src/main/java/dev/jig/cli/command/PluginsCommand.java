@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins}: groups the plugin management commands; alone, it shows their usage. */
-@Command(description = "Inspect plugins, decide which to trust, and check or make their signatures.")
+@Command(description = "Inspect plugins, decide which to trust, check or make their signatures, and test"
+        + " them against the protocol.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec

@@ -177,8 +177,9 @@ public final class ConformanceChecker {
     }
 
     private CheckResult metadata(JsonNode plugin, PluginMetadata metadata, Target target) {
-        List<String> problems = new ArrayList<>(ProtocolSchemas.problems(plugin, "plugin-metadata.schema.json"));
-        problems.addAll(StaticChecks.problems(metadata, target.file().name(), cli.name()));
+        // The host's own wording first: it is friendlier than the validator's (a regex, say).
+        List<String> problems = new ArrayList<>(StaticChecks.problems(metadata, target.file().name(), cli.name()));
+        problems.addAll(ProtocolSchemas.problems(plugin, "plugin-metadata.schema.json"));
         return problems.isEmpty()
                 ? CheckResult.pass("metadata", "valid against plugin-metadata.schema.json, named '" + metadata.name() + "'")
                 : CheckResult.fail("metadata", summary(problems));
