@@ -56,6 +56,7 @@ public final class ConformanceChecker {
     private final CliInfo cli;
     private final String tagVariable;
 
+    /** @param settings the host's: its name, version and environment are what the plugin sees */
     public ConformanceChecker(HostSettings settings) {
         this.settings = settings;
         this.cli = new CliInfo(settings.cli().name(), settings.cli().version());
