@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +97,7 @@ class ConformanceIT {
     void aBrokenPluginFailsTheCheckItBreaks(String breakage, String line, String replacement, String check,
                                            String why) {
         assertTrue(CORRECT.contains(line), line);
-        Sandbox.Result result = test(CORRECT.replace(line, replacement));
+        Sandbox.Result result = test(CORRECT.replace(line, replacement), "--timeout-ms", "3000");
         assertEquals(6, result.exitCode(), result::toString);
         String failure = result.stdout().lines().filter(l -> l.startsWith("fail " + check + ": ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no failed " + check + " check in\n" + result));
@@ -106,7 +107,7 @@ class ConformanceIT {
     static Stream<Arguments> breakages() {
         return Stream.of(
                 Arguments.of("no answer", "if 1 in offered:  # negotiate", "time.sleep(60)\n        if 1 in offered:",
-                        "handshake", "did not answer initialize within 5000 ms"),
+                        "handshake", "did not answer initialize within 3000 ms"),
                 Arguments.of("stdout flood", "pass  # banner", "while True: print('x' * 80)",
                         "handshake", "flooded stdout before answering initialize (it printed 'xxxx"),
                 Arguments.of("wrong version picked", "\"protocolVersion\": 1", "\"protocolVersion\": 2",
@@ -122,7 +123,7 @@ class ConformanceIT {
                 Arguments.of("unknown method unanswered",
                         "send({\"id\": id, \"error\": {\"code\": -32601, \"message\": \"method not found: \" + method}})",
                         "pass",
-                        "unknown method", "did not answer conformance/no_such_method within 5000 ms"),
+                        "unknown method", "did not answer conformance/no_such_method within 3000 ms"),
                 Arguments.of("unknown method with wrong id", "send({\"id\": id, \"error\": {\"code\": -32601",
                         "send({\"id\": 99, \"error\": {\"code\": -32601",
                         "unknown method", "with id 99; the reply must carry the request's id 2"),
@@ -131,7 +132,7 @@ class ConformanceIT {
                         "unknown method", "with a result; expected error -32601"),
                 Arguments.of("hook answered late", "send({\"id\": id, \"result\": {\"action\": \"continue\"}})  # hook",
                         "time.sleep(6); send({\"id\": id, \"result\": {\"action\": \"continue\"}})",
-                        "hook prerun", "did not answer hook prerun within 5000 ms"),
+                        "hook prerun", "did not answer hook prerun within 3000 ms"),
                 Arguments.of("hook answered with an error", "send({\"id\": id, \"result\": {\"action\": \"continue\"}})  # hook",
                         "send({\"id\": id, \"error\": {\"code\": -32603, \"message\": \"boom\"}})",
                         "hook prerun", "answered with error -32603: 'boom'"),
@@ -140,7 +141,7 @@ class ConformanceIT {
                 Arguments.of("no exit on eof", "sys.exit(0)  # eof", "time.sleep(60)",
                         "exit on eof", "still running 1 s after its stdin closed"),
                 Arguments.of("run mode hangs", "print(\"run mode\")  # run", "time.sleep(60)",
-                        "run mode", "still running 10 s after it was started without arguments"),
+                        "run mode", "still running 6000 ms after it was started without arguments"),
                 Arguments.of("run mode speaks the protocol", "print(\"run mode\")  # run",
                         "send({\"method\": \"log\", \"params\": {\"level\": \"info\", \"message\": \"hi\"}})",
                         "run mode", "printed the protocol message '{\"method\": \"log\""));
@@ -197,9 +198,15 @@ class ConformanceIT {
         assertTrue(misnamed.stderr().contains("'broken.py' is not a plugin file name: name it jig-NAME"), misnamed::toString);
     }
 
-    /** Writes {@code source} as {@code jig-broken} in a directory of its own and tests it. */
-    private Sandbox.Result test(String source) {
+    /**
+     * Writes {@code source} as {@code jig-broken} in a directory of its own and tests it with
+     * {@code options}. A shorter timeout than the default keeps the hanging cases quick.
+     */
+    private Sandbox.Result test(String source, String... options) {
         Path plugin = Sandbox.executable(root.resolve("p" + System.nanoTime()).resolve("jig-broken"), source);
-        return sandbox.jig("plugins", "test", plugin.toString());
+        List<String> args = new ArrayList<>(List.of("plugins", "test"));
+        args.addAll(List.of(options));
+        args.add(plugin.toString());
+        return sandbox.jig(args.toArray(String[]::new));
     }
 }

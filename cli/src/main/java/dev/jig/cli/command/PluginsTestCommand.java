@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,11 @@ final class PluginsTestCommand implements Callable<Integer> {
             + " and checks (check, result: pass|fail|skip, message).")
     private boolean json;
 
+    @Option(names = "--timeout-ms", paramLabel = "MS", description = "How long the plugin has to answer each"
+            + " request, as plugins.NAME.call_timeout_ms would say (1 to 3600000; default 5000). Run mode gets twice"
+            + " as long.")
+    private long timeoutMs = ConformanceChecker.DEFAULT_TIMEOUT.toMillis();
+
     PluginsTestCommand(PluginHost host) {
         this.host = host;
     }
@@ -52,6 +58,10 @@ final class PluginsTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String cli = host.settings().cli().name();
+        if (timeoutMs < 1 || timeoutMs > ConformanceChecker.MAX_TIMEOUT.toMillis()) {
+            err.println(cli + ": --timeout-ms must be 1 to " + ConformanceChecker.MAX_TIMEOUT.toMillis() + ", not " + timeoutMs);
+            return ExitStatus.USAGE;
+        }
         Path absolute = host.settings().workingDirectory().resolve(path);
         if (!Files.exists(absolute)) {
             err.println(cli + ": no file or directory '" + path + "'");
@@ -59,7 +69,7 @@ final class PluginsTestCommand implements Callable<Integer> {
         }
         Report report;
         try {
-            report = new ConformanceChecker(host.settings()).check(Target.of(host.settings(), absolute));
+            report = new ConformanceChecker(host.settings(), Duration.ofMillis(timeoutMs)).check(Target.of(host.settings(), absolute));
         } catch (IllegalArgumentException | IOException e) {
             err.println(cli + ": cannot test " + path + ": " + e.getMessage());
             return ExitStatus.CANNOT_EXECUTE;

@@ -41,11 +41,14 @@ import java.util.Set;
  */
 public final class ConformanceChecker {
 
-    /** How long a plugin has to answer {@code initialize}: the host's metadata probe's (PROTOCOL.md §9). */
-    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a plugin has to answer each request unless told otherwise: the host's default
+     * call timeout, for the metadata probe and for hooks alike (PROTOCOL.md §9).
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(HookCalls.TIMEOUT_MS);
 
-    /** How long a plugin has to answer any other request. */
-    static final Duration CALL_TIMEOUT = Duration.ofMillis(HookCalls.TIMEOUT_MS);
+    /** The longest timeout, as for {@code call_timeout_ms}. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
     /** A version no plugin speaks, to see it refuse. */
     static final int FUTURE_VERSION = 999;
@@ -55,10 +58,16 @@ public final class ConformanceChecker {
     private final HostSettings settings;
     private final CliInfo cli;
     private final String tagVariable;
+    private final Duration timeout;
 
-    /** @param settings the host's: its name, version and environment are what the plugin sees */
-    public ConformanceChecker(HostSettings settings) {
+    /**
+     * @param settings the host's: its name, version and environment are what the plugin sees
+     * @param timeout  how long the plugin has to answer each request, as its call timeout would
+     *                 say; run mode gets twice as long
+     */
+    public ConformanceChecker(HostSettings settings, Duration timeout) {
         this.settings = settings;
+        this.timeout = timeout;
         this.cli = new CliInfo(settings.cli().name(), settings.cli().version());
         this.tagVariable = ProcessTree.tagVariable(settings.cli().envPrefix());
     }
@@ -75,7 +84,7 @@ public final class ConformanceChecker {
         Set<String> stray = new LinkedHashSet<>();
         Map<String, String> environment = PluginEnvironment.of(settings, target.file());
         try (Conversation first = start(target, environment)) {
-            Conversation.Reply reply = first.initialize(Protocol.VERSIONS, cli, null, HANDSHAKE_TIMEOUT);
+            Conversation.Reply reply = first.initialize(Protocol.VERSIONS, cli, null, timeout);
             stray.addAll(first.stray());
             if (!reply.answered() && reply.ended()) {
                 String why = "it closed its output without answering initialize" + straySuffix(first.stray());
@@ -108,10 +117,10 @@ public final class ConformanceChecker {
         return Conversation.start(target.command(), environment, settings.workingDirectory(), tagVariable);
     }
 
-    private static Optional<InitializeResult> handshake(Conversation.Reply reply, Conversation session,
+    private Optional<InitializeResult> handshake(Conversation.Reply reply, Conversation session,
                                                         List<CheckResult> results) {
         String check = "handshake";
-        Optional<String> problem = replyProblem(reply, Conversation.INITIALIZE_ID, "initialize", HANDSHAKE_TIMEOUT,
+        Optional<String> problem = replyProblem(reply, Conversation.INITIALIZE_ID, "initialize", timeout,
                 session.stray());
         if (problem.isEmpty() && reply.reply() instanceof Message.ErrorResponse error) {
             problem = Optional.of("answered initialize offering " + Protocol.VERSIONS + " with error "
@@ -144,10 +153,10 @@ public final class ConformanceChecker {
         }
         List<Integer> future = List.of(FUTURE_VERSION);
         try (Conversation session = start(target, environment)) {
-            Conversation.Reply reply = session.initialize(future, cli, null, HANDSHAKE_TIMEOUT);
+            Conversation.Reply reply = session.initialize(future, cli, null, timeout);
             stray.addAll(session.stray());
             Optional<String> problem = replyProblem(reply, Conversation.INITIALIZE_ID, "initialize offering " + future,
-                    HANDSHAKE_TIMEOUT, session.stray());
+                    timeout, session.stray());
             if (problem.isPresent()) {
                 return CheckResult.fail(check, problem.get() + "; expected error " + ErrorCodes.UNSUPPORTED_VERSION);
             }
@@ -199,11 +208,11 @@ public final class ConformanceChecker {
                 : CheckResult.fail("manifest", summary(problems));
     }
 
-    private static CheckResult unknownMethod(Conversation session) throws InterruptedException {
+    private CheckResult unknownMethod(Conversation session) throws InterruptedException {
         String check = "unknown method";
         Id id = Id.of(2);
-        Conversation.Reply reply = session.call(new Message.Request(id, METHOD_UNKNOWN, null), CALL_TIMEOUT);
-        Optional<String> problem = replyProblem(reply, id, METHOD_UNKNOWN, CALL_TIMEOUT, List.of());
+        Conversation.Reply reply = session.call(new Message.Request(id, METHOD_UNKNOWN, null), timeout);
+        Optional<String> problem = replyProblem(reply, id, METHOD_UNKNOWN, timeout, List.of());
         if (problem.isPresent()) {
             return CheckResult.fail(check, problem.get() + "; expected error " + ErrorCodes.METHOD_NOT_FOUND);
         }
@@ -243,7 +252,7 @@ public final class ConformanceChecker {
         JsonNode config = HookCalls.config(metadata);
         String cwd = settings.workingDirectory().toString();
         try (Conversation session = start(target, hookEnvironment)) {
-            Conversation.Reply started = session.initialize(Protocol.VERSIONS, cli, config, HANDSHAKE_TIMEOUT);
+            Conversation.Reply started = session.initialize(Protocol.VERSIONS, cli, config, timeout);
             String ended = started.reply() instanceof Message.Response ? null
                     : "it did not complete initialize with its configuration";
             long nextId = 2;
@@ -256,8 +265,8 @@ public final class ConformanceChecker {
                 Id id = Id.of(nextId++);
                 Message.Request request = new Message.Request(id, Methods.HOOK,
                         Payloads.tree(HookCalls.params(event, metadata, cwd, config)));
-                Conversation.Reply reply = session.call(request, CALL_TIMEOUT);
-                Optional<String> problem = replyProblem(reply, id, "hook " + event, CALL_TIMEOUT, List.of());
+                Conversation.Reply reply = session.call(request, timeout);
+                Optional<String> problem = replyProblem(reply, id, "hook " + event, timeout, List.of());
                 if (problem.isPresent()) {
                     ended = "the session ended after hook " + event + " failed";
                     results.add(CheckResult.fail(check, problem.get() + stderrHint(session)));
@@ -293,7 +302,8 @@ public final class ConformanceChecker {
     }
 
     private CheckResult runMode(Target target, Map<String, String> environment) throws IOException, InterruptedException {
-        return RunModeCheck.check(target.command(), environment, settings.workingDirectory(), tagVariable);
+        return RunModeCheck.check(target.command(), environment, settings.workingDirectory(), tagVariable,
+                timeout.multipliedBy(2));
     }
 
     /**

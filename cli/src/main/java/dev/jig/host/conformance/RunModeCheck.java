@@ -26,9 +26,6 @@ final class RunModeCheck {
 
     static final String NAME = "run mode";
 
-    /** Generous: a run may do real work, but must not wait for a protocol peer. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     /** Lines of stdout looked at; the rest is read and dropped, so a flood cannot block the plugin. */
     private static final int MAX_LINES = 200;
 
@@ -38,8 +35,9 @@ final class RunModeCheck {
     private RunModeCheck() {
     }
 
+    /** @param limit how long it may run: generous, since a run may do real work, but it must not wait for a peer */
     static CheckResult check(List<String> command, Map<String, String> environment, Path workingDirectory,
-                             String tagVariable) throws IOException, InterruptedException {
+                             String tagVariable, Duration limit) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         EnvironmentDelta.apply(builder.environment(), environment);
@@ -50,15 +48,15 @@ final class RunModeCheck {
         Thread reader = new Thread(() -> readLines(process.getInputStream(), lines), "run-mode-stdout");
         reader.setDaemon(true);
         reader.start();
-        boolean exited = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         tree.observe();
         if (!exited) {
             tree.terminate(Duration.ZERO);
-            return CheckResult.fail(NAME, "still running " + TIMEOUT.toSeconds() + " s after it was started without"
+            return CheckResult.fail(NAME, "still running " + limit.toMillis() + " ms after it was started without"
                     + " arguments and with an empty stdin; without " + Protocol.ARGUMENT + " it must run its command"
                     + " and exit, not wait for the protocol");
         }
-        reader.join(TIMEOUT.toMillis() / 10); // a child may still hold stdout open
+        reader.join(limit.toMillis() / 10); // a child may still hold stdout open
         tree.terminateKnown(Duration.ZERO);
         List<String> seen;
         synchronized (lines) {
