@@ -130,6 +130,9 @@ class ConformanceIT {
                 Arguments.of("unknown method answered with a result", "send({\"id\": id, \"error\": {\"code\": -32601",
                         "send({\"id\": id, \"result\": {}, \"e\": {\"code\": -32601",
                         "unknown method", "with a result; expected error -32601"),
+                Arguments.of("hook session fails on its configuration", "offered = msg[\"params\"][\"protocolVersions\"]",
+                        "offered = msg[\"params\"][\"protocolVersions\"]; assert \"config\" not in msg[\"params\"], \"no config\"",
+                        "hook prerun", "without answering initialize with its configuration; stderr: 'AssertionError: no config'"),
                 Arguments.of("hook answered late", "send({\"id\": id, \"result\": {\"action\": \"continue\"}})  # hook",
                         "time.sleep(6); send({\"id\": id, \"result\": {\"action\": \"continue\"}})",
                         "hook prerun", "did not answer hook prerun within 3000 ms"),
@@ -174,7 +177,8 @@ class ConformanceIT {
         Path plugin = Sandbox.executable(root.resolve("plain/jig-plain"), "#!/bin/sh\necho \"usage: plain FILE\" >&2\nexit 2\n");
         Sandbox.Result result = sandbox.jig("plugins", "test", plugin.toString());
         assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(result.stdout().startsWith("skip protocol: a plain plugin: "), result::toString);
+        assertTrue(result.stdout().startsWith("skip protocol: a plain plugin: it exited with status 2 without answering initialize;"),
+                result::toString);
         assertTrue(result.stdout().endsWith("(a plain plugin)\n"), result::toString);
     }
 

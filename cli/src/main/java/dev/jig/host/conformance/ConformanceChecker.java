@@ -87,7 +87,9 @@ public final class ConformanceChecker {
             Conversation.Reply reply = first.initialize(Protocol.VERSIONS, cli, null, timeout);
             stray.addAll(first.stray());
             if (!reply.answered() && reply.ended()) {
-                String why = "it closed its output without answering initialize" + straySuffix(first.stray());
+                Optional<Integer> status = first.endInput(PluginSession.GRACE);
+                String why = status.map(code -> "it exited with status " + code).orElse("it closed its output")
+                        + " without answering initialize" + straySuffix(first.stray());
                 results.add(CheckResult.skip("protocol", "a plain plugin: " + why + "; the protocol checks were skipped"));
                 return new Report(target, Optional.of(why), results);
             }
@@ -127,7 +129,10 @@ public final class ConformanceChecker {
                     + error.error().code() + ": " + Quote.of(error.error().message()));
         }
         if (problem.isPresent()) {
-            results.add(CheckResult.fail(check, problem.get() + stderrHint(session)));
+            // The host would take a silent plugin for a plain one; a plain program should say so by exiting.
+            String plain = reply.answered() || reply.flooded() ? "" : "; a plain program should exit instead"
+                    + " (reject the unknown option " + Protocol.ARGUMENT + ")";
+            results.add(CheckResult.fail(check, problem.get() + plain + stderrHint(session)));
             return Optional.empty();
         }
         try {
@@ -253,11 +258,23 @@ public final class ConformanceChecker {
         String cwd = settings.workingDirectory().toString();
         try (Conversation session = start(target, hookEnvironment)) {
             Conversation.Reply started = session.initialize(Protocol.VERSIONS, cli, config, timeout);
-            String ended = started.reply() instanceof Message.Response ? null
-                    : "it did not complete initialize with its configuration";
+            Optional<String> unstarted = replyProblem(started, Conversation.INITIALIZE_ID,
+                    "initialize with its configuration", timeout, session.stray());
+            if (unstarted.isEmpty() && started.reply() instanceof Message.ErrorResponse error) {
+                unstarted = Optional.of("answered initialize with its configuration with error " + error.error().code()
+                        + ": " + Quote.of(error.error().message()));
+            }
+            String ended = null;
             long nextId = 2;
             for (String event : events) {
                 String check = "hook " + event;
+                if (unstarted.isPresent()) {
+                    // As the host starts a hook session; the first event fails with it, the others are not sent.
+                    results.add(CheckResult.fail(check, unstarted.get() + stderrHint(session)));
+                    ended = "the session did not start";
+                    unstarted = Optional.empty();
+                    continue;
+                }
                 if (ended != null) {
                     results.add(CheckResult.skip(check, "not sent: " + ended));
                     continue;
@@ -335,7 +352,9 @@ public final class ConformanceChecker {
 
     private static String stderrHint(Conversation session) {
         String tail = session.stderrTail();
-        return tail == null || tail.isBlank() ? "" : "; stderr: " + Quote.of(tail.strip());
+        // The last line: where a traceback or an error message says what went wrong.
+        return tail == null || tail.isBlank() ? "" : "; stderr: " + Quote.of(tail.strip().lines()
+                .reduce((first, last) -> last).orElse(""));
     }
 
     /** The first problem, and how many more. */
