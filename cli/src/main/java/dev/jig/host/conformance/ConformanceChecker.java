@@ -120,7 +120,7 @@ public final class ConformanceChecker {
     }
 
     private Optional<InitializeResult> handshake(Conversation.Reply reply, Conversation session,
-                                                        List<CheckResult> results) {
+                                                 List<CheckResult> results) {
         String check = "handshake";
         Optional<String> problem = replyProblem(reply, Conversation.INITIALIZE_ID, "initialize", timeout,
                 session.stray());
