@@ -17,6 +17,8 @@ public final class ExitStatus {
     public static final int SIGNATURE_UNKNOWN_KEY = 4;
     /** {@code plugins verify}: the signature is damaged, or the plugin changed since it was signed. */
     public static final int SIGNATURE_BAD = 5;
+    /** {@code plugins test}: the plugin failed at least one conformance check. */
+    public static final int TEST_FAILED = 6;
     /**
      * A plugin run exceeded its wall-clock limit ({@code plugins.<name>.run_timeout_ms} or
      * {@code core.run_timeout_ms}) and was stopped with every process it started; as

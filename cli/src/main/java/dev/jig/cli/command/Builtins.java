@@ -48,6 +48,7 @@ public final class Builtins {
                 .addSubcommand("trust", new PluginsTrustCommand(host))
                 .addSubcommand("untrust", new PluginsUntrustCommand(host))
                 .addSubcommand("verify", new PluginsVerifyCommand(host))
+                .addSubcommand("test", new PluginsTestCommand(host))
                 .addSubcommand("sign", new PluginsSignCommand(host))
                 .addSubcommand("new", new PluginsNewCommand(host)));
         root.addSubcommand("config", ConfigCommand.commandLine(host, config));

@@ -96,7 +96,7 @@ public final class PluginResolver {
      * The manifest of directory plugin {@code name} in {@code dir}, or null. PATH entries hold
      * executables only: a program's data directory there is not a plugin.
      */
-    static Path manifestIn(PluginDir dir, String name, String filePrefix) {
+    public static Path manifestIn(PluginDir dir, String name, String filePrefix) {
         if (dir.origin() == Origin.PATH) {
             return null;
         }

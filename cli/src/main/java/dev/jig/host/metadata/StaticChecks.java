@@ -12,7 +12,7 @@ import org.semver4j.RangesListFactory;
  * Checks a plugin's metadata on its own, once, when it is read: what can only change when the
  * plugin file changes.
  */
-final class StaticChecks {
+public final class StaticChecks {
 
     private StaticChecks() {
     }
@@ -21,7 +21,7 @@ final class StaticChecks {
      * @param expectedName the name its file or directory gives it
      * @param cliName      the host CLI's name, for messages
      */
-    static List<String> problems(PluginMetadata metadata, String expectedName, String cliName) {
+    public static List<String> problems(PluginMetadata metadata, String expectedName, String cliName) {
         List<String> problems = new ArrayList<>();
         if (metadata.name() == null || metadata.name().isBlank()) {
             problems.add("its metadata has no name (expected '" + expectedName + "')");

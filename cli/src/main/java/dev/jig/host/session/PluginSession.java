@@ -110,6 +110,11 @@ public final class PluginSession implements AutoCloseable {
         return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Closes the plugin's stdin: the end of file that asks it to exit (PROTOCOL.md §9), nothing more. */
+    public void closeInput() {
+        closeQuietly(process.getOutputStream());
+    }
+
     /** Kills the process and its whole tree (SIGKILL), without waiting for an orderly exit. */
     public void kill() {
         closed = true;
