@@ -58,6 +58,10 @@ class ScaffoldIT {
 
         Sandbox.Result hooked = sandbox.jig("show");
         assertEquals("prerun\n", hooked.stdout(), "the variable its prerun hook adds to every command: " + hooked);
+
+        Sandbox.Result conformance = sandbox.jig("plugins", "test", plugin.toString());
+        assertEquals(0, conformance.exitCode(), "a new plugin passes plugins test out of the box: " + conformance);
+        assertTrue(conformance.stdout().endsWith("0 failed, 0 skipped\n"), conformance::toString);
     }
 
     @Test
