@@ -191,6 +191,11 @@ final class Sandbox {
         }
     }
 
+    /** Whether {@code program} is an executable on the {@code PATH} the tests run with. */
+    static boolean onPath(String program) {
+        return Arrays.stream(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
     /** The absolute path of the Python interpreter, for {@code #!} lines that need no PATH. */
     static final String PYTHON = findPython();
 
