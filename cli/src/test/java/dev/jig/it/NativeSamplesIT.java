@@ -58,9 +58,9 @@ class NativeSamplesIT {
     private Sandbox sandbox;
 
     @BeforeEach
-    void samples() {
+    void compiledSamples() {
         sandbox = new Sandbox(root);
-        sandbox.env.put("JIG_PLUGIN_PATH", Sample.RUST.bin() + ":" + Sample.C.bin());
+        sandbox.env.put("JIG_PLUGIN_PATH", Sandbox.samples("rust/bin", "c/bin"));
     }
 
     @ParameterizedTest(name = "{0}")

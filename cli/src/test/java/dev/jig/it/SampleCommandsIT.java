@@ -24,10 +24,9 @@ class SampleCommandsIT {
     private Sandbox sandbox;
 
     @BeforeEach
-    void samples() {
+    void onTheSamplesPath() {
         sandbox = new Sandbox(root);
-        sandbox.env.put("JIG_PLUGIN_PATH", Sandbox.SAMPLES.resolve("bash") + ":" + Sandbox.SAMPLES.resolve("python")
-                + ":" + Sandbox.SAMPLES.resolve("java"));
+        sandbox.env.put("JIG_PLUGIN_PATH", Sandbox.samples("bash", "python", "java"));
     }
 
     @ParameterizedTest(name = "{0}")
