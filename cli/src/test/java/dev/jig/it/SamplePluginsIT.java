@@ -26,8 +26,7 @@ class SamplePluginsIT {
     @BeforeEach
     void samples() {
         sandbox = new Sandbox(root);
-        sandbox.env.put("JIG_PLUGIN_PATH", Sandbox.SAMPLES.resolve("bash") + ":" + Sandbox.SAMPLES.resolve("python")
-                + ":" + Sandbox.SAMPLES.resolve("java"));
+        sandbox.env.put("JIG_PLUGIN_PATH", Sandbox.samples("bash", "python", "java"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A private world for one test: its own home, config, data and working directories, an
@@ -189,6 +190,16 @@ final class Sandbox {
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout() + "--- stderr\n" + stderr;
         }
+    }
+
+    /** A plugin path of sample directories, e.g. {@code samples("bash", "c/bin")}. */
+    static String samples(String... directories) {
+        return Arrays.stream(directories).map(dir -> SAMPLES.resolve(dir).toString()).collect(Collectors.joining(":"));
+    }
+
+    /** Whether {@code program} is an executable on the {@code PATH} the tests run with. */
+    static boolean onPath(String program) {
+        return Arrays.stream(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     /** The absolute path of the Python interpreter, for {@code #!} lines that need no PATH. */

@@ -141,8 +141,7 @@ class SandboxIT {
     }
 
     private static void assumeBwrap() {
-        boolean found = Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, "bwrap")));
-        assumeTrue(found, "bwrap (bubblewrap) is not installed; .ci/run installs it");
+        assumeTrue(Sandbox.onPath("bwrap"), "bwrap (bubblewrap) is not installed; .ci/run installs it");
     }
 
     private void userConfig(String toml) {

@@ -3,19 +3,29 @@ package dev.jig.sample.wordcount;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.protocol.method.HookEvents;
+import dev.jig.protocol.method.HookResult;
 import dev.jig.protocol.metadata.CommandSpec;
 import dev.jig.protocol.metadata.ConfigSpec;
 import dev.jig.protocol.metadata.FlagSpec;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
+import dev.jig.sdk.HookContext;
 import dev.jig.sdk.Invocation;
 import dev.jig.sdk.Jig;
 import dev.jig.sdk.JigPlugin;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
-/** {@code jig wordcount}: counts lines, words and bytes, or lists the most frequent words. */
+/**
+ * {@code jig wordcount}: counts lines, words and bytes, or lists the most frequent words. Its
+ * {@code config} hook takes {@code top} from the environment variable {@value #TOP_VARIABLE}.
+ */
 public final class WordCount implements JigPlugin {
+
+    /** The environment variable the {@code config} hook reads. */
+    static final String TOP_VARIABLE = "WORDCOUNT_TOP";
 
     /** Exit status of a usage error, as most command-line tools use it. */
     static final int USAGE = 2;
@@ -37,7 +47,7 @@ public final class WordCount implements JigPlugin {
                     new FlagSpec("--help", "-h", null, "show this help")),
             List.of(new CommandSpec("top", "list the N most frequent words (N: config top, default "
                     + DEFAULT_TOP + ")", "[N] [FILE...]", null, null)),
-            null,
+            List.of(HookEvents.CONFIG),
             new Requirements(">=0.1.0", List.of(1), null, null),
             new ConfigSpec(defaults(), schema()));
 
@@ -47,7 +57,18 @@ public final class WordCount implements JigPlugin {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(Jig.serve(new WordCount(), args));
+        System.exit(Jig.serve(new WordCount(System.getenv()), args));
+    }
+
+    private final Map<String, String> environment;
+
+    /**
+     * A plugin that reads {@link #TOP_VARIABLE} from {@code environment}.
+     *
+     * @param environment the environment the hooks see, e.g. {@code System.getenv()}
+     */
+    public WordCount(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -75,6 +96,26 @@ public final class WordCount implements JigPlugin {
         return arguments.top()
                 ? new TopWords(top).run(inputs, invocation.out())
                 : new Counter(arguments.columns()).run(inputs, invocation.out());
+    }
+
+    /**
+     * The {@code config} hook: {@value #TOP_VARIABLE}, when it is a positive number, becomes
+     * {@code plugins.wordcount.top} for this invocation. The host ranks the patch just above the
+     * plugin's defaults, so a configuration file or {@code -c} still wins.
+     */
+    @Override
+    public HookResult onConfig(HookContext hook) {
+        String top = environment.get(TOP_VARIABLE);
+        if (top == null) {
+            return HookResult.empty();
+        }
+        if (!top.matches("[1-9][0-9]{0,8}")) {
+            hook.log().warn(TOP_VARIABLE + " must be a positive number, not '" + top + "'; ignored");
+            return HookResult.empty();
+        }
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        patch.putObject("plugins").putObject(METADATA.name()).put("top", Integer.parseInt(top));
+        return HookResult.patch(patch);
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jig.protocol.ErrorCodes;
 import dev.jig.protocol.Message;
 import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.method.HookParams;
+import dev.jig.protocol.method.HookResult;
 import dev.jig.sdk.HostContext;
 import dev.jig.sdk.testkit.PluginTestKit;
 import dev.jig.sdk.testkit.RunResult;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +26,7 @@ class WordCountTests {
     Path dir;
 
     private static RunResult run(String stdin, String... args) {
-        return PluginTestKit.run(new WordCount(), List.of(args), stdin, HostContext.none());
+        return PluginTestKit.run(new WordCount(Map.of()), List.of(args), stdin, HostContext.none());
     }
 
     @Test
@@ -83,12 +86,12 @@ class WordCountTests {
 
     private RunResult runWithConfig(String config, String... args) throws IOException {
         Path file = Files.writeString(dir.resolve("config.json"), config);
-        return PluginTestKit.run(new WordCount(), List.of(args), TWELVE_WORDS, HostContext.none().withConfigFile(file));
+        return PluginTestKit.run(new WordCount(Map.of()), List.of(args), TWELVE_WORDS, HostContext.none().withConfigFile(file));
     }
 
     @Test
     void topWithoutNListsTheDefaultTenWithoutAHost() {
-        RunResult result = PluginTestKit.run(new WordCount(), List.of("top"), TWELVE_WORDS, HostContext.none());
+        RunResult result = PluginTestKit.run(new WordCount(Map.of()), List.of("top"), TWELVE_WORDS, HostContext.none());
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(10, result.stdout().lines().count(), result.stdout());
         assertEquals("13 a", result.stdout().lines().findFirst().orElseThrow());
@@ -123,14 +126,14 @@ class WordCountTests {
     @Test
     void anUnreadableConfigurationFileIsOneLineNamingIt() {
         Path gone = dir.resolve("gone.json");
-        RunResult result = PluginTestKit.run(new WordCount(), List.of("top"), "", HostContext.none().withConfigFile(gone));
+        RunResult result = PluginTestKit.run(new WordCount(Map.of()), List.of("top"), "", HostContext.none().withConfigFile(gone));
         assertEquals(1, result.exitCode());
         assertEquals("wordcount: ConfigException: cannot read the configuration file " + gone + ": no such file\n", result.stderr());
     }
 
     @Test
     void theMetadataDeclaresTheDefaultAndTheSchema() {
-        try (PluginTestKit kit = PluginTestKit.start(new WordCount())) {
+        try (PluginTestKit kit = PluginTestKit.start(new WordCount(Map.of()))) {
             PluginMetadata metadata = kit.metadata();
             assertEquals(10, metadata.config().defaults().path("top").asInt());
             assertEquals("integer", metadata.config().schema().at("/properties/top/type").asText());
@@ -141,7 +144,7 @@ class WordCountTests {
 
     @Test
     void protocolModeAnswersWithTheMetadata() {
-        try (PluginTestKit kit = PluginTestKit.start(new WordCount())) {
+        try (PluginTestKit kit = PluginTestKit.start(new WordCount(Map.of()))) {
             PluginMetadata metadata = kit.metadata();
             assertEquals("wordcount", metadata.name());
             assertEquals(">=0.1.0", metadata.requires().cli());
@@ -149,6 +152,27 @@ class WordCountTests {
             Message reply = kit.request("nope", null);
             assertEquals(ErrorCodes.METHOD_NOT_FOUND, ((Message.ErrorResponse) reply).error().code());
             assertEquals(0, kit.closeInput());
+        }
+    }
+
+    @Test
+    void theConfigHookTakesTopFromTheEnvironment() {
+        try (PluginTestKit kit = PluginTestKit.start(new WordCount(Map.of(WordCount.TOP_VARIABLE, "3")))) {
+            kit.initialize();
+            HookResult result = kit.hookResult(HookParams.config("/", PluginTestKit.config("wordcount", "{}")));
+            assertEquals("{\"plugins\":{\"wordcount\":{\"top\":3}}}", result.patch().toString());
+        }
+    }
+
+    @Test
+    void theConfigHookChangesNothingWithoutAUsableVariable() {
+        for (Map<String, String> environment : List.of(Map.<String, String>of(), Map.of(WordCount.TOP_VARIABLE, "0"),
+                Map.of(WordCount.TOP_VARIABLE, "many"))) {
+            try (PluginTestKit kit = PluginTestKit.start(new WordCount(environment))) {
+                kit.initialize();
+                HookResult result = kit.hookResult(HookParams.config("/", PluginTestKit.config("wordcount", "{}")));
+                assertEquals(null, result.patch(), environment::toString);
+            }
         }
     }
 }
