@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Node.js sample ({@code sample-plugins/node}, {@code jig case}) and the TypeScript sample
- * ({@code sample-plugins/typescript}, {@code jig semver}, compiled by the build) through the real
+ * ({@code sample-plugins/typescript}, {@code jig release}, compiled by the build) through the real
  * launcher: run mode with subcommands and flags, help from their metadata, their hooks and their
  * configuration. Skipped, naming the tool, when node is missing or the TypeScript sample was not
  * built.
@@ -33,20 +31,15 @@ class JavaScriptSamplesIT {
 
     @BeforeEach
     void samples() {
-        assumeTrue(onPath("node"), "node is not on PATH: the JavaScript samples are not tested");
+        assumeTrue(Sandbox.onPath("node"), "node is not on PATH: the JavaScript samples are not tested");
         sandbox = new Sandbox(root);
         sandbox.env.put("JIG_PLUGIN_PATH", NODE_SAMPLES + ":" + TYPESCRIPT_SAMPLES);
     }
 
-    private static boolean onPath(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
-    }
-
     private static void assumeTypeScriptBuilt() {
-        assumeTrue(onPath("npm"), "npm is not on PATH: the TypeScript sample was not built");
-        assumeTrue(Files.isRegularFile(TYPESCRIPT_SAMPLES.resolve("semver/dist/main.js")),
-                "sample-plugins/typescript/semver/dist/main.js is missing: build it with ./mvnw package (needs node and npm)");
+        assumeTrue(Sandbox.onPath("npm"), "npm is not on PATH: the TypeScript sample was not built");
+        assumeTrue(Files.isRegularFile(TYPESCRIPT_SAMPLES.resolve("release/dist/main.js")),
+                "sample-plugins/typescript/release/dist/main.js is missing: build it with ./mvnw package (needs node and npm)");
     }
 
     private Sandbox.Result ok(String... args) {
@@ -93,37 +86,37 @@ class JavaScriptSamplesIT {
     @Test
     void typescriptSemverRunsASubcommandWithItsFlag() {
         assumeTypeScriptBuilt();
-        assertEquals("1.3.0\n", ok("semver", "bump", "minor", "1.2.3").stdout());
-        assertEquals("1.3.0-rc.1\n", ok("semver", "bump", "minor", "--pre", "rc", "1.2.3").stdout());
-        assertEquals("-1\n", ok("semver", "compare", "1.0.0-rc.1", "1.0.0").stdout());
+        assertEquals("1.3.0\n", ok("release", "bump", "minor", "1.2.3").stdout());
+        assertEquals("1.3.0-rc.1\n", ok("release", "bump", "minor", "--pre", "rc", "1.2.3").stdout());
+        assertEquals("-1\n", ok("release", "compare", "1.0.0-rc.1", "1.0.0").stdout());
     }
 
     @Test
     void typescriptSemverReadsItsPrefixFromTheConfiguration() {
         assumeTypeScriptBuilt();
-        assertEquals("v2.0.0\n", ok("-c", "plugins.semver.prefix=v", "semver", "bump", "major", "1.2.3").stdout());
+        assertEquals("v2.0.0\n", ok("-c", "plugins.release.prefix=v", "release", "bump", "major", "1.2.3").stdout());
     }
 
     @Test
     void typescriptSemverPrerunHookStopsABumpWhenFrozen() {
         assumeTypeScriptBuilt();
-        Sandbox.Result frozen = sandbox.jig("-c", "plugins.semver.frozen=true", "semver", "bump", "patch", "1.2.3");
+        Sandbox.Result frozen = sandbox.jig("-c", "plugins.release.frozen=true", "release", "bump", "patch", "1.2.3");
         assertEquals(3, frozen.exitCode(), frozen::toString);
         assertEquals("", frozen.stdout(), "the command did not run");
-        assertEquals("jig: plugin 'semver' stopped the command: semver: versions are frozen here (plugins.semver.frozen)\n",
+        assertEquals("jig: plugin 'release' stopped the command: release: versions are frozen here (plugins.release.frozen)\n",
                 frozen.stderr());
-        assertEquals("0\n", ok("-c", "plugins.semver.frozen=true", "semver", "compare", "1.2.3", "1.2.3").stdout(),
+        assertEquals("0\n", ok("-c", "plugins.release.frozen=true", "release", "compare", "1.2.3", "1.2.3").stdout(),
                 "only a bump is stopped");
     }
 
     @Test
     void typescriptSemverHelpComesFromItsPackageJson() throws Exception {
         assumeTypeScriptBuilt();
-        String help = ok("help", "semver", "bump").stdout();
-        assertTrue(help.startsWith("Usage: jig semver bump major|minor|patch [--pre ID] VERSION"), help);
+        String help = ok("help", "release", "bump").stdout();
+        assertTrue(help.startsWith("Usage: jig release bump major|minor|patch [--pre ID] VERSION"), help);
         assertTrue(help.contains("minor  bump the minor number"), help);
-        JsonNode info = new ObjectMapper().readTree(ok("plugins", "info", "semver", "--json").stdout());
+        JsonNode info = new ObjectMapper().readTree(ok("plugins", "info", "release", "--json").stdout());
         assertEquals("manifest", info.get("kind").asText(), info::toString);
-        assertEquals(TYPESCRIPT_SAMPLES.resolve("semver/package.json").toString(), info.get("path").asText());
+        assertEquals(TYPESCRIPT_SAMPLES.resolve("release/package.json").toString(), info.get("path").asText());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,7 +51,7 @@ final class Scaffolds {
      */
     static Path make(Sandbox sandbox, String language, String name, Path dir) {
         for (String tool : TOOLS.get(language)) {
-            assumeTrue(onPath(tool), language + " scaffold needs '" + tool + "' on PATH");
+            assumeTrue(Sandbox.onPath(tool), language + " scaffold needs '" + tool + "' on PATH");
         }
         linkJava(sandbox);
         Sandbox.Result made = sandbox.jig("plugins", "new", name, "--lang", language, "--dir", dir.toString());
@@ -102,15 +100,5 @@ final class Scaffolds {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    private static boolean onPath(String program) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

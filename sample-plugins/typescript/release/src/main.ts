@@ -1,5 +1,5 @@
 /**
- * jig semver: bumps and compares semantic versions. Its metadata lives in package.json (the
+ * jig release: bumps and compares semantic versions. Its metadata lives in package.json (the
  * `jig` key), which jig reads without starting it; the same file answers `initialize` in a hook
  * session. Written with the Node helper and the protocol's TypeScript types.
  */
@@ -9,14 +9,14 @@ import * as jig from "../../../../protocol/node/jig-plugin.js";
 import type { HookParams, HookResult, PackageJson, PluginMetadata } from "../../../../protocol/typescript/jig-protocol";
 import { bump, compare, format, parse, type Part } from "./semver";
 
-const NAME = "semver";
+const NAME = "release";
 const PARTS: readonly string[] = ["major", "minor", "patch"];
 
-/** The plugin's configuration: `[plugins.semver]` in jig's configuration files. */
+/** The plugin's configuration: `[plugins.release]` in jig's configuration files. */
 interface Config {
   /** Printed before every version, e.g. "v". */
   prefix: string;
-  /** When true, the prerun hook stops `jig semver bump`. */
+  /** When true, the prerun hook stops `jig release bump`. */
   frozen: boolean;
 }
 
@@ -62,7 +62,7 @@ function command(args: string[], prefix: string): string {
   throw new UsageError(`unknown command: ${args.join(" ") || "(none)"}`);
 }
 
-/** prerun: with `plugins.semver.frozen = true`, `jig semver bump` is stopped; everything else runs. */
+/** prerun: with `plugins.release.frozen = true`, `jig release bump` is stopped; everything else runs. */
 function prerun(params: HookParams): HookResult {
   const config = jig.ownConfig(params.config, NAME) as Partial<Config>;
   const bumping = params.plugin === NAME && params.args?.[0] === "bump";
