@@ -55,6 +55,22 @@ class ClassArchiveIT {
             assertEquals(version, swapped.stdout());
             assertEquals("", swapped.stderr());
         }
+        // The new jar is trained for in the background too: let it finish before the directory goes.
+        awaitNoTraining(lib);
+    }
+
+    /** Waits until no training run holds its lock or its scratch files in {@code lib}. */
+    private static void awaitNoTraining(Path lib) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(lib)) {
+                if (files.map(f -> f.getFileName().toString()).noneMatch(n -> n.matches(".*\\.(lock|world|tmp)"))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("a class archive training run in " + lib + " did not finish within 60 s");
     }
 
     /** Waits for the background training to leave an archive next to the jar. */
