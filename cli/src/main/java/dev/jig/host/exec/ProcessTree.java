@@ -124,8 +124,12 @@ public final class ProcessTree {
      */
     Set<ProcessHandle> members(boolean tagged) {
         Set<ProcessHandle> members = new LinkedHashSet<>();
-        members.add(process.toHandle());
-        process.descendants().forEach(members::add);
+        if (process.isAlive()) {
+            // Listing descendants reads every process's status; an ended plugin has none left
+            // (they were re-parented), so the usual end of a session costs no such scan.
+            members.add(process.toHandle());
+            process.descendants().forEach(members::add);
+        }
         members.addAll(seen);
         if (tagged && Files.isDirectory(PROC)) {
             try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
