@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins info NAME}: all a plugin's metadata, where it is, and whether it runs. */
-@Command(description = "Show everything about one plugin: metadata, origin, fingerprint, status, and why it is invalid.")
+@Command(description = "Show everything about one plugin: metadata, origin, fingerprint, trust, sandbox and"
+        + " environment with the permissions it requests and those granted, status, and why it is invalid.")
 final class PluginsInfoCommand implements Callable<Integer> {
 
     private final PluginHost host;

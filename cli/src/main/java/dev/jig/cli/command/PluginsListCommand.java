@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code plugins list}: every plugin on the search path, what it is, and what keeps any from running. */
 @Command(description = "List every plugin on the search path: its command, kind (plain, protocol, manifest),"
         + " version, where it was found, and why it will not run (shadowed, collides with a built-in,"
-        + " not executable, invalid metadata, a requirement not met).")
+        + " not executable, invalid metadata, a requirement not met, untrusted, no good signature when"
+        + " security.require_signatures is on).")
 final class PluginsListCommand implements Callable<Integer> {
 
     private final PluginHost host;
