@@ -108,11 +108,28 @@ public final class JsonLinesReader {
         } catch (JsonProcessingException e) {
             return reject(ErrorCodes.PARSE_ERROR, "invalid JSON: " + e.getOriginalMessage(), length);
         }
+        if (hasInfinity(tree)) {
+            // JSON has no infinity: 1e400 would come back from a write as the string "Infinity".
+            return reject(ErrorCodes.PARSE_ERROR, "a number is beyond the range of a 64-bit float", length);
+        }
         try {
             return new Inbound.Received(MessageTrees.fromTree(tree));
         } catch (MalformedMessageException e) {
             return new Inbound.Rejected(e.id(), e.error(), excerpt(length));
         }
+    }
+
+    /** Whether a floating-point number overflowed while parsing; nesting is bounded by the limits. */
+    private static boolean hasInfinity(JsonNode node) {
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (hasInfinity(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return node.isFloatingPointNumber() && !node.isBigDecimal() && Double.isInfinite(node.doubleValue());
     }
 
     private Inbound.Rejected reject(int code, String message, int length) {
