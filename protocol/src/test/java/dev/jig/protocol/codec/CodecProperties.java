@@ -51,12 +51,11 @@ class CodecProperties {
 
     @Test
     void everyMessageSurvivesTheWriterAndTheReader() {
-        Fuzz.check((generate, seed) -> {
+        Fuzz.check((generate, splitSeed) -> {
             List<Message> messages = new ArrayList<>();
             for (int i = generate.between(0, 20); i > 0; i--) {
                 messages.add(generate.message());
             }
-            long splitSeed = seed;
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             JsonLinesWriter writer = new JsonLinesWriter(wire);
             for (Message message : messages) {
@@ -126,23 +125,17 @@ class CodecProperties {
     /** A valid line with bytes flipped, inserted or removed: read or rejected, and the next line is read. */
     @Test
     void mutatedMessagesAreReadOrRejected() {
-        Fuzz.check((generate, seed) -> {
-            Message message = generate.message();
-            List<Integer> edits = new ArrayList<>();
-            for (int i = generate.between(1, 8); i > 0; i--) {
-                edits.add(generate.between(0, 1_000_000));
-            }
-            Random random = new Random(seed);
+        Fuzz.check((generate, splitSeed) -> {
             List<Byte> line = new ArrayList<>();
-            for (byte b : line(message)) {
+            for (byte b : line(generate.message())) {
                 line.add(b);
             }
             line.remove(line.size() - 1); // the newline
-            for (int edit : edits) {
-                int at = edit % (line.size() + 1);
-                byte value = (byte) random.nextInt(256);
-                value = value == '\n' ? (byte) '{' : value;
-                switch (edit % 3) {
+            for (int edits = generate.between(1, 8); edits > 0; edits--) {
+                int at = generate.between(0, line.size());
+                byte value = (byte) generate.between(0, 255);
+                value = value == '\n' ? (byte) '{' : value; // one line stays one line
+                switch (generate.between(0, 2)) {
                     case 0 -> line.add(at, value);
                     case 1 -> { if (at < line.size()) line.set(at, value); }
                     default -> { if (at < line.size()) line.remove(at); }
@@ -154,21 +147,19 @@ class CodecProperties {
             Message sentinel = new Message.Notification("log", null);
             new JsonLinesWriter(wire).write(sentinel);
 
-            JsonLinesReader reader = new JsonLinesReader(new SplitStream(wire.toByteArray(), seed));
-            Inbound first = reader.read();
-            if (first instanceof Inbound.Received received) {
-                // Whatever was accepted can be sent on and reads back the same.
-                Inbound again = new JsonLinesReader(new ByteArrayInputStream(line(received.message()))).read();
-                assertSame(received.message(), assertInstanceOf(Inbound.Received.class, again).message());
-                first = reader.read();
-            } else if (!(first instanceof Inbound.Rejected)) {
-                first = reader.read(); // the mutation blanked the line: it is skipped, so this is the sentinel
-                assertSame(sentinel, assertInstanceOf(Inbound.Received.class, first).message());
-                return;
-            } else {
-                first = reader.read();
+            JsonLinesReader reader = new JsonLinesReader(new SplitStream(wire.toByteArray(), splitSeed));
+            boolean blank = line.stream().allMatch(b -> b == ' ' || b == '\t' || b == '\r');
+            if (!blank) { // a blank line is skipped; anything else gets one answer
+                Inbound answer = reader.read();
+                if (answer instanceof Inbound.Received received) {
+                    // Whatever was accepted can be sent on and reads back the same.
+                    Inbound again = new JsonLinesReader(new ByteArrayInputStream(line(received.message()))).read();
+                    assertSame(received.message(), assertInstanceOf(Inbound.Received.class, again).message());
+                } else {
+                    assertInstanceOf(Inbound.Rejected.class, answer);
+                }
             }
-            assertSame(sentinel, assertInstanceOf(Inbound.Received.class, first).message());
+            assertSame(sentinel, assertInstanceOf(Inbound.Received.class, reader.read()).message());
         });
     }
 
