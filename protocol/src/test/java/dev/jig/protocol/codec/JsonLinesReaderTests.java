@@ -58,7 +58,7 @@ class JsonLinesReaderTests {
                 Arguments.of("deep inside a request", bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":{\"p\":"
                         + "[".repeat(depth) + "]".repeat(depth) + "}}"), ErrorCodes.PARSE_ERROR, null),
                 Arguments.of("two values on one line", bytes("{} {}"), ErrorCodes.PARSE_ERROR, null),
-                // found by CodecProperties: 1e400 parsed to infinity, which the writer sent on as a string
+                // found by CodecFuzzTests: 1e400 parsed to infinity, which the writer sent on as a string
                 Arguments.of("a float beyond a double", bytes("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"a\":[1,-1.5e400]}}"),
                         ErrorCodes.PARSE_ERROR, null),
                 Arguments.of("a float beyond a double as an id", bytes("{\"jsonrpc\":\"2.0\",\"id\":1e999,\"method\":\"m\"}"),

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * do from a pipe. Each property runs over many seeded cases ({@link Fuzz}); see RELIABILITY.md,
  * "Fuzzing".
  */
-class CodecProperties {
+class CodecFuzzTests {
 
     /** Numbers compare by value: 1, 1L and 1.0 are one number on the wire. */
     private static final Comparator<JsonNode> SAME = (a, b) -> {
