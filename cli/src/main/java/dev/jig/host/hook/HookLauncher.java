@@ -73,12 +73,13 @@ final class HookLauncher implements SessionStarter {
         environment.put(settings.cli().envPrefix() + "HOOK", plugin.name());
         Instant started = Instant.now();
         long start = System.nanoTime();
+        OutputQuota shown = new OutputQuota(report, settings.cli().name(), plugin.name());
         PluginSession session;
         try {
             // What it writes on stderr is for the user, as in run mode: shown, with its name.
             session = PluginSession.start(command, environment, settings.workingDirectory(),
                     ProcessTree.tagVariable(settings.cli().envPrefix()),
-                    line -> report.accept(plugin.name() + ": " + Text.oneLine(line)));
+                    line -> shown.accept(plugin.name() + ": " + Text.oneLine(line)));
         } catch (IOException e) {
             throw new HookFailure("could not be started: " + PluginRunner.reason(e), true);
         }
@@ -87,13 +88,13 @@ final class HookLauncher implements SessionStarter {
         HookSession.Ended ended = audit.<HookSession.Ended>map(log -> (events, status) -> log.record(plugin.file(),
                 AuditRecord.HOOK, events.isEmpty() ? null : events.get(0), started,
                 Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)).orElse(HookSession.Ended.NOTHING);
-        return HookSession.initialize(session, cli, config, timeout.apply(plugin), log -> logged(plugin, log), ended);
+        return HookSession.initialize(session, cli, config, timeout.apply(plugin), log -> logged(plugin, log, shown), ended);
     }
 
     /** A plugin's log line, prefixed with its name; debug lines are for a verbose host, which this is not. */
-    private void logged(Subscriber plugin, LogParams log) {
+    private static void logged(Subscriber plugin, LogParams log, Consumer<String> shown) {
         if (!"debug".equals(log.level()) && log.message() != null) {
-            report.accept(plugin.name() + ": " + Text.oneLine(log.message()));
+            shown.accept(plugin.name() + ": " + Text.oneLine(log.message()));
         }
     }
 }
