@@ -132,7 +132,7 @@ final class HookSession implements AutoCloseable {
         try {
             session.send(new Message.Request(id, method, params));
         } catch (IOException e) {
-            throw failure(ended("before it could be asked about " + what));
+            throw failure(ended("stopped reading its input", "before it could be asked about " + what));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         int notifications = 0;
@@ -143,7 +143,7 @@ final class HookSession implements AutoCloseable {
                 throw failure("did not answer " + what + " within " + timeout.toMillis() + " ms");
             }
             if (next.get() instanceof Inbound.EndOfStream) {
-                throw failure(ended("without answering " + what));
+                throw failure(ended("closed its output", "without answering " + what));
             }
             if (next.get() instanceof Inbound.Rejected rejected) {
                 throw failure("wrote '" + rejected.excerpt() + "' on stdout, which is not protocol (use stderr)");
@@ -187,7 +187,7 @@ final class HookSession implements AutoCloseable {
             session.send(new Message.ErrorResponse(request.id(),
                     RpcError.of(ErrorCodes.METHOD_NOT_FOUND, "method not found: " + request.method())));
         } catch (IOException e) {
-            throw failure(ended("while it was asked a question"));
+            throw failure(ended("stopped reading its input", "while it was asked a question"));
         }
     }
 
@@ -197,11 +197,14 @@ final class HookSession implements AutoCloseable {
         }
     }
 
-    private String ended(String when) throws InterruptedException {
+    /**
+     * Why the stream ended: the exit status when the plugin exited, else {@code alive} (what it
+     * did instead); then {@code when}.
+     */
+    private String ended(String alive, String when) throws InterruptedException {
         session.awaitExit(PluginSession.GRACE);
         // What it said on stderr has been shown already, line by line.
-        return session.exitStatus().map(status -> "exited with status " + status).orElse("closed its output")
-                + " " + when;
+        return session.exitStatus().map(status -> "exited with status " + status).orElse(alive) + " " + when;
     }
 
     /** A failure that ends the session: the plugin is killed. */
