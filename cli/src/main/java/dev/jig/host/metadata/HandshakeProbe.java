@@ -178,9 +178,14 @@ final class HandshakeProbe {
 
     private static String ended(PluginSession session) throws InterruptedException {
         session.awaitExit(PluginSession.GRACE);
-        return session.exitStatus()
-                .map(status -> "exited with status " + status + " without answering")
-                .orElse("closed its output without answering");
+        Optional<Integer> status = session.exitStatus();
+        if (status.isEmpty()) {
+            session.kill(); // it closed its output and runs on: there is nothing more to hear from it
+            return "closed its output without answering";
+        }
+        String said = status.get() == 0 ? "" : session.lastStderrLine()
+                .map(line -> " (stderr: '" + Text.oneLine(Text.excerpt(line)) + "')").orElse("");
+        return "exited with status " + status.get() + " without answering" + said;
     }
 
     /** {@code 5 s} for whole seconds, as the default reads; else {@code 300 ms}. */

@@ -6,6 +6,9 @@ package dev.jig.host.metadata;
  */
 public final class Text {
 
+    /** The longest excerpt, in characters: enough to recognise a line, short enough for one. */
+    static final int EXCERPT = 120;
+
     private Text() {
     }
 
@@ -25,6 +28,18 @@ public final class Text {
             }
         });
         return line.toString();
+    }
+
+    /** At most {@code EXCERPT} characters of {@code text}, with {@code ...} when it was cut. */
+    public static String excerpt(String text) {
+        if (text.length() <= EXCERPT) {
+            return text;
+        }
+        int end = EXCERPT - 3;
+        if (Character.isLowSurrogate(text.charAt(end))) {
+            end--; // not half a character
+        }
+        return text.substring(0, end) + "...";
     }
 
     private static boolean isClean(String text) {

@@ -100,6 +100,17 @@ public final class PluginSession implements AutoCloseable {
         return stderr.text();
     }
 
+    /**
+     * The last line the plugin wrote on stderr, where a traceback or an error message says what
+     * went wrong; for a plugin that has exited, once all it wrote has been read (100 ms at most).
+     */
+    public Optional<String> lastStderrLine() throws InterruptedException {
+        if (!process.isAlive()) {
+            stderr.awaitDrained(Duration.ofMillis(100));
+        }
+        return stderr.text().lines().reduce((first, last) -> last).map(String::strip).filter(line -> !line.isEmpty());
+    }
+
     /** The exit status, once the process has ended. */
     public Optional<Integer> exitStatus() {
         return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());

@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +22,7 @@ final class StderrTail {
     private final byte[] ring = new byte[KEEP];
     private final Consumer<String> lines;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final CountDownLatch drained = new CountDownLatch(1);
     private long written;
 
     private StderrTail(Consumer<String> lines) {
@@ -54,6 +58,12 @@ final class StderrTail {
         if (lines != null && line.size() > 0) {
             lines.accept(line.toString(StandardCharsets.UTF_8));
         }
+        drained.countDown();
+    }
+
+    /** Waits until the end of the stream has been read, at most {@code timeout}. */
+    void awaitDrained(Duration timeout) throws InterruptedException {
+        drained.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void split(byte[] chunk, int length) {

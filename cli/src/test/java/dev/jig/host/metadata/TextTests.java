@@ -22,6 +22,17 @@ class TextTests {
     }
 
     @Test
+    void anExcerptIsCutWithAMarkAndNeverInsideACharacter() {
+        String fits = "x".repeat(Text.EXCERPT);
+        assertEquals(fits, Text.excerpt(fits));
+        String cut = Text.excerpt("y".repeat(Text.EXCERPT + 1));
+        assertEquals(Text.EXCERPT, cut.length());
+        assertEquals("y".repeat(Text.EXCERPT - 3) + "...", cut);
+        String astral = "z".repeat(Text.EXCERPT - 4) + "🎉".repeat(10);
+        assertEquals("z".repeat(Text.EXCERPT - 4) + "...", Text.excerpt(astral), "the emoji whose half would end it is left out");
+    }
+
+    @Test
     void aPluginRecordCarriesNoControlCharacters() {
         PluginRecord record = PluginRecord.plain("printed '\u001b[31mred\nline'");
         assertEquals("printed '?[31mred line'", record.detail());
