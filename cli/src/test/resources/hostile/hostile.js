@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Hostile plugins in Node.js, one per behaviour, chosen by the file's name (jig-<behaviour>).
+// In protocol mode each answers like a good plugin until the request named by $HOSTILE_AT
+// (initialize or hook) comes, and misbehaves there. In run mode it says that it ran.
+'use strict';
+const path = require('path');
+const readline = require('readline');
+
+const NAME = path.basename(process.argv[1]).slice('jig-'.length);
+// Hooks only when asked for ($HOSTILE_HOOKS), so that a probe is only a probe.
+const HOOKS = process.env.HOSTILE_HOOKS ? ['prerun', 'postrun'] : [];
+
+function send(message) {
+  process.stdout.write(JSON.stringify(message) + '\n');
+}
+
+function answer(method, id) {
+  if (method === 'initialize') {
+    send({ jsonrpc: '2.0', id, result: { protocolVersion: 1, plugin: { name: NAME, version: '1.0.0', hooks: HOOKS } } });
+  } else if (method === 'hook') {
+    send({ jsonrpc: '2.0', id, result: { action: 'continue' } });
+  } else {
+    send({ jsonrpc: '2.0', id, error: { code: -32601, message: 'method not found' } });
+  }
+}
+
+function misbehave(method, id) {
+  switch (NAME) {
+    case 'wrongid':
+      answer(method, id + 41);
+      break;
+    case 'dupid':
+      answer(method, id);
+      answer(method, id);
+      break;
+    case 'early':
+      answer(method, id); // after a reply to a request never sent (below)
+      break;
+  }
+}
+
+if (process.argv[2] !== '--jig-protocol') {
+  console.log(`${NAME} ran`);
+  process.exit(0);
+}
+// early-reply: a reply to a request the host never sent, before the one it misbehaves at.
+function earlyReply() {
+  send({ jsonrpc: '2.0', id: 7, result: { action: 'abort', message: 'too early', exitCode: 9 } });
+}
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  if (!line.trim()) return;
+  const msg = JSON.parse(line);
+  if (msg.method === undefined || msg.id === undefined) return;
+  if (msg.method === process.env.HOSTILE_AT) {
+    misbehave(msg.method, msg.id);
+  } else {
+    answer(msg.method, msg.id);
+    if (NAME === 'early' && msg.method === 'initialize' && process.env.HOSTILE_AT === 'hook') {
+      earlyReply();
+    }
+  }
+});
+if (NAME === 'early' && process.env.HOSTILE_AT === 'initialize') {
+  earlyReply();
+}
