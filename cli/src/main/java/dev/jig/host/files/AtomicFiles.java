@@ -3,20 +3,30 @@ package dev.jig.host.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Replaces files so that a reader sees the old content or the new, never half of either: the
- * content goes to a temporary file beside the target, which is then renamed over it.
+ * content goes to a temporary file beside the target, which is then renamed over it. A writer
+ * killed before the rename leaves its temporary file, which no reader looks at; the next write
+ * of the same file deletes it.
  */
 public final class AtomicFiles {
+
+    /** Older than this, a temporary file is a killed writer's debris. */
+    static final Duration STALE = Duration.ofMinutes(1);
 
     private AtomicFiles() {
     }
@@ -54,6 +64,28 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+        sweep(directory, target.getFileName().toString());
+    }
+
+    /**
+     * Deletes the temporary files of earlier writes of {@code name} that were killed before their
+     * rename, once they are older than any write takes ({@link #STALE}): a younger one may be a
+     * concurrent writer's, about to be renamed.
+     */
+    private static void sweep(Path directory, String name) {
+        Instant stale = Instant.now().minus(STALE);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory, temp -> {
+            String file = temp.getFileName().toString();
+            return file.startsWith("." + name + ".") && file.endsWith(".tmp");
+        })) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(stale)) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // Debris costs only space; the write itself has succeeded.
         }
     }
 }
