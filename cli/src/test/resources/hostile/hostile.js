@@ -33,6 +33,14 @@ function misbehave(method, id) {
       answer(method, id);
       answer(method, id);
       break;
+    case 'malformed':
+      // Metadata with a command that has no name; a prerun result that sets an impossible variable.
+      if (method === 'initialize') {
+        send({ jsonrpc: '2.0', id, result: { protocolVersion: 1, plugin: { name: NAME, version: '1.0.0', commands: [{ summary: 'no name' }] } } });
+      } else {
+        send({ jsonrpc: '2.0', id, result: { action: 'continue', env: { 'BAD NAME': 'x' } } });
+      }
+      break;
     case 'early':
       answer(method, id); // after a reply to a request never sent (below)
       break;

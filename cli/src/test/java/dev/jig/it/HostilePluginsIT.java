@@ -176,6 +176,8 @@ class HostilePluginsIT {
                 hook("wrongid", NODE, "prerun", "answered prerun with id 43, expected 2"),
                 probe("dupid", NODE, new Valid(CALL_TIMEOUT)),
                 hook("dupid", NODE, "postrun", "answered postrun with id 2, expected 3"),
+                probe("malformed", NODE, new Invalid("a command in its metadata has no name")),
+                hook("malformed", NODE, "prerun", "asked to set environment variable 'BAD NAME', which is not a valid name"),
                 probe("early", NODE, new Invalid("answered initialize with id 7, expected 1")),
                 hook("early", NODE, "prerun", "answered prerun with id 7, expected 2"),
                 probe("banner", SH, new Invalid("printed 'Welcome to banner 1.0! Type 'help' for help.' on stdout before its reply")),

@@ -65,6 +65,9 @@ final class ManifestReader {
         if (command.isEmpty() || command.contains(null) || command.get(0).isBlank()) {
             return broken(manifest, "needs \"run\": the command that starts the plugin, e.g. [\"bin/run\"] or [\"python3\", \"main.py\"]");
         }
+        if (command.stream().anyMatch(ManifestReader::unwritable)) {
+            return broken(manifest, "has a line break or a NUL character in \"run\"; give each argument on one line, without NUL");
+        }
         String program = command.get(0);
         if (program.contains("/") && !manifest.getParent().resolve(program).normalize().startsWith(manifest.getParent())) {
             return broken(manifest, "runs '" + program + "', outside the plugin's directory: give a path inside it,"
@@ -77,6 +80,11 @@ final class ManifestReader {
             return broken(manifest, "does not match the metadata format: " + e.getMessage());
         }
         return Records.fromMetadata(Kind.MANIFEST, metadata, command, expectedName, cliName);
+    }
+
+    /** NUL cannot be passed to a program, and the cache and routes keep one argument per line. */
+    private static boolean unwritable(String argument) {
+        return argument.indexOf('\0') >= 0 || argument.indexOf('\n') >= 0 || argument.indexOf('\r') >= 0;
     }
 
     private static PluginRecord broken(Path manifest, String problem) {

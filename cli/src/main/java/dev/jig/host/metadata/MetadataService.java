@@ -118,6 +118,11 @@ public final class MetadataService {
             // Never asked without its sandbox; not remembered either: installing bwrap fixes it.
             return PluginRecord.plain("not asked for metadata: its sandbox '" + e.profile().id()
                     + "' cannot be set up: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A defect of the host's, set off by what one plugin said: that plugin cannot run, and
+            // every other command still works. Not remembered: a fixed host asks again.
+            return PluginRecord.broken(plugin.form() == PluginFile.Form.MANIFEST ? Kind.MANIFEST : Kind.PROTOCOL,
+                    "could not be described, a defect in " + settings.cli().name() + " (please report it): " + e);
         }
         cache.ifPresent(c -> c.store(key, fingerprint, learned));
         return learned;

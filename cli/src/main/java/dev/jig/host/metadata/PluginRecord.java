@@ -47,8 +47,8 @@ public record PluginRecord(
         summary = Text.oneLine(summary);
         run = List.copyOf(run);
         requires = requires == null ? Requirements.NONE : requires;
-        subcommands = List.copyOf(subcommands);
-        hooks = List.copyOf(hooks);
+        subcommands = subcommands.stream().map(Text::oneLine).toList();
+        hooks = hooks.stream().map(Text::oneLine).toList();
     }
 
     /** A plain executable, with why it is not a protocol plugin. */

@@ -5,6 +5,7 @@ import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.metadata.CommandSpec;
 import dev.jig.protocol.metadata.PluginMetadata;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds the record of a plugin whose metadata was read, running the static checks once. */
 final class Records {
@@ -22,6 +23,6 @@ final class Records {
         }
         return new PluginRecord(kind, StaticChecks.problems(metadata, expectedName, cliName), null,
                 metadata.version(), metadata.description(), run, metadata.requires(),
-                metadata.commands().stream().map(CommandSpec::name).toList(), metadata.hooks(), json);
+                metadata.commands().stream().map(CommandSpec::name).filter(Objects::nonNull).toList(), metadata.hooks(), json);
     }
 }

@@ -1,10 +1,12 @@
 package dev.jig.host.metadata;
 
 import dev.jig.protocol.Protocol;
+import dev.jig.protocol.metadata.CommandSpec;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.semver4j.Semver;
 import org.semver4j.RangesListFactory;
 
@@ -13,6 +15,8 @@ import org.semver4j.RangesListFactory;
  * plugin file changes.
  */
 public final class StaticChecks {
+
+    private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
 
     private StaticChecks() {
     }
@@ -51,7 +55,21 @@ public final class StaticChecks {
                 problems.add("requires program '" + program + "', which is not a program name");
             }
         }
+        commandNames(metadata.commands(), problems);
         return problems;
+    }
+
+    /** Each command, at every depth, is selected by one word (PROTOCOL.md §5). */
+    private static void commandNames(List<CommandSpec> commands, List<String> problems) {
+        for (CommandSpec command : commands) {
+            if (command.name() == null) {
+                problems.add("a command in its metadata has no name");
+            } else if (!COMMAND_NAME.matcher(command.name()).matches()) {
+                problems.add("its command '" + command.name() + "' is not one word of letters, digits, '.' and '-'"
+                        + " starting with a letter or digit");
+            }
+            commandNames(command.subcommands(), problems);
+        }
     }
 
     static boolean isRange(String range) {

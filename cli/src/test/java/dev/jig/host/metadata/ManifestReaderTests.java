@@ -117,6 +117,16 @@ class ManifestReaderTests {
         assertBroken(ManifestReader.read(manifest, "greet", "jig"), manifest, "needs \"run\"");
     }
 
+    /** Found by MetadataFuzzTests: a NUL crashed the path check, and a line break did not survive the cache. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[\"bin/r\\u0000un\"]", "[\"bin/run\", \"a\\nb\"]", "[\"python3\", \"x\\ry\"]"})
+    void aRunArgumentWithALineBreakOrNulIsAProblem(String run) throws IOException {
+        Path manifest = manifest("greet", "plugin.json",
+                "{\"name\": \"greet\", \"version\": \"1.2.0\", \"run\": " + run + "}");
+
+        assertBroken(ManifestReader.read(manifest, "greet", "jig"), manifest, "a line break or a NUL character in \"run\"");
+    }
+
     @Test
     void malformedJsonIsAProblemWithItsLine() throws IOException {
         Path manifest = manifest("greet", "plugin.json", """

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jig.protocol.Payloads;
+import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.metadata.PluginMetadata;
 import dev.jig.protocol.metadata.Requirements;
 import java.util.List;
@@ -32,6 +34,24 @@ class StaticChecksTests {
                 List.of("git", "docker"));
         assertEquals(List.of(), problems(metadata("greet", "1.2.0", requires)));
         assertEquals(List.of(), problems(metadata("greet", "1.2.0", null)));
+    }
+
+    /** Found by MetadataFuzzTests: a command without a name made the host fail building the record. */
+    @Test
+    void everyCommandAtEveryDepthIsOneWord() throws Exception {
+        PluginMetadata metadata = Payloads.read(Json.mapper().readTree("""
+                {"name": "greet", "version": "1.2.0", "commands": [
+                  {"summary": "no name"},
+                  {"name": "phrase", "subcommands": [{"name": "add two"}, {"name": "list"}]},
+                  {"name": "-x"}]}
+                """), PluginMetadata.class);
+
+        assertEquals(List.of("a command in its metadata has no name",
+                "its command 'add two' is not one word of letters, digits, '.' and '-' starting with a letter or digit",
+                "its command '-x' is not one word of letters, digits, '.' and '-' starting with a letter or digit"),
+                problems(metadata));
+        PluginRecord record = Records.fromMetadata(Kind.PROTOCOL, metadata, List.of(), "greet", "jig");
+        assertEquals(List.of("phrase", "-x"), record.subcommands(), "the nameless command is left out");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jig.protocol.ErrorCodes;
 import dev.jig.protocol.Message;
@@ -15,21 +14,19 @@ import dev.jig.protocol.method.HookResult;
 import dev.jig.protocol.method.InitializeParams;
 import dev.jig.protocol.method.InitializeResult;
 import dev.jig.protocol.method.LogParams;
+import dev.jig.protocol.testing.Fuzz;
+import dev.jig.protocol.testing.Generators;
+import dev.jig.protocol.testing.RecordFields;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -219,39 +216,7 @@ class CodecFuzzTests {
         return bytes;
     }
 
-    private static final List<String> FIELD_NAMES = fieldNames();
-
-    /** The JSON names of every record field reachable from the payload records. */
-    private static List<String> fieldNames() {
-        Set<String> names = new LinkedHashSet<>();
-        List<Class<?>> pending = new ArrayList<>(PAYLOADS);
-        Set<Class<?>> seen = new LinkedHashSet<>();
-        while (!pending.isEmpty()) {
-            Class<?> type = pending.remove(pending.size() - 1);
-            if (!type.isRecord() || !seen.add(type)) {
-                continue;
-            }
-            for (RecordComponent component : type.getRecordComponents()) {
-                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-                JsonProperty onField = component.getAnnotation(JsonProperty.class);
-                names.add(onField != null ? onField.value() : renamed != null ? renamed.value() : component.getName());
-                pending.add(component.getType());
-                collectTypeArguments(component.getGenericType(), pending);
-            }
-        }
-        return List.copyOf(names);
-    }
-
-    private static void collectTypeArguments(Type type, List<Class<?>> into) {
-        if (type instanceof ParameterizedType parameterized) {
-            for (Type argument : parameterized.getActualTypeArguments()) {
-                if (argument instanceof Class<?> plain) {
-                    into.add(plain);
-                }
-                collectTypeArguments(argument, into);
-            }
-        }
-    }
+    private static final List<String> FIELD_NAMES = RecordFields.names(PAYLOADS);
 
     private static byte[] line(Message message) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package dev.jig.protocol.codec;
+package dev.jig.protocol.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,17 +12,19 @@ import java.util.List;
 import java.util.Random;
 
 /** Random protocol values from one seeded {@link Random}: JSON trees, ids and messages of every kind. */
-final class Generators {
+public final class Generators {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Random random;
 
-    Generators(Random random) {
+    /** Draws everything from {@code random}: the same seed makes the same values. */
+    public Generators(Random random) {
         this.random = random;
     }
 
-    int between(int min, int max) {
+    /** A number from {@code min} to {@code max}, both included. */
+    public int between(int min, int max) {
         return min + random.nextInt(max - min + 1);
     }
 
@@ -30,7 +32,7 @@ final class Generators {
      * Text of any Unicode scalar values, astral planes, controls and NUL included; lone surrogates
      * are left out because they have no UTF-8 form to send.
      */
-    String text(int maxLength) {
+    public String text(int maxLength) {
         StringBuilder text = new StringBuilder();
         for (int i = between(0, maxLength); i > 0; i--) {
             int kind = random.nextInt(10);
@@ -43,12 +45,12 @@ final class Generators {
     }
 
     /** One of {@code names}, or now and then any text: keys a decoder knows, and keys it does not. */
-    String key(List<String> names) {
+    public String key(List<String> names) {
         return names.isEmpty() || random.nextInt(5) == 0 ? text(8) : names.get(random.nextInt(names.size()));
     }
 
     /** Any JSON value nested up to {@code depth} levels, object keys drawn by {@link #key}. */
-    JsonNode value(int depth, List<String> names) {
+    public JsonNode value(int depth, List<String> names) {
         int kind = random.nextInt(depth == 0 ? 7 : 10);
         return switch (kind) {
             case 0 -> NODES.nullNode();
@@ -62,7 +64,8 @@ final class Generators {
         };
     }
 
-    ObjectNode object(int depth, List<String> names) {
+    /** Any JSON object nested up to {@code depth} levels, keys drawn by {@link #key}. */
+    public ObjectNode object(int depth, List<String> names) {
         ObjectNode node = NODES.objectNode();
         for (int i = between(0, 5); i > 0; i--) {
             node.set(key(names), value(depth, names));
@@ -78,12 +81,13 @@ final class Generators {
         return array;
     }
 
-    Id id() {
+    /** A number or a string id. */
+    public Id id() {
         return random.nextBoolean() ? new Id.NumberId(random.nextLong()) : new Id.StringId(text(16));
     }
 
     /** Any well-formed message. */
-    Message message() {
+    public Message message() {
         return switch (random.nextInt(4)) {
             case 0 -> new Message.Request(id(), method(), params());
             case 1 -> new Message.Notification(method(), params());
@@ -94,7 +98,7 @@ final class Generators {
     }
 
     /** Bytes of any value, newlines included. */
-    byte[] bytes(int maxLength) {
+    public byte[] bytes(int maxLength) {
         byte[] bytes = new byte[between(0, maxLength)];
         random.nextBytes(bytes);
         return bytes;

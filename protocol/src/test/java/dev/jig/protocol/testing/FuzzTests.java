@@ -1,4 +1,4 @@
-package dev.jig.protocol.codec;
+package dev.jig.protocol.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.jig.protocol.codec;
+package dev.jig.protocol.testing;
 
 import java.util.Random;
 import org.opentest4j.AssertionFailedError;
@@ -9,7 +9,7 @@ import org.opentest4j.AssertionFailedError;
  * {@code -Djig.fuzz.seed=S -Djig.fuzz.cases=1} replays exactly that case. {@code scripts/fuzz}
  * raises {@code jig.fuzz.cases} for the long run.
  */
-final class Fuzz {
+public final class Fuzz {
 
     /** Cases per property in an ordinary build: enough to cover each branch, a few seconds in all. */
     private static final int DEFAULT_CASES = 300;
@@ -18,11 +18,18 @@ final class Fuzz {
     }
 
     /** A property of one case: it throws (an assertion or anything else) when the case breaks it. */
-    interface Property {
+    public interface Property {
+        /** Checks one case, drawn from {@code generate}; {@code seed} is its seed. */
         void check(Generators generate, long seed) throws Exception;
     }
 
-    static void check(Property property) {
+    /**
+     * Checks {@code property} on {@code jig.fuzz.cases} cases (300 by default), from the base seed
+     * {@code jig.fuzz.seed} or a new one.
+     *
+     * @throws org.opentest4j.AssertionFailedError naming the seed of the first case that breaks it
+     */
+    public static void check(Property property) {
         long base = Long.getLong("jig.fuzz.seed", new Random().nextLong());
         int cases = Integer.getInteger("jig.fuzz.cases", DEFAULT_CASES);
         for (int i = 0; i < cases; i++) {
