@@ -143,6 +143,10 @@ final class Cli {
         boolean insideHook = settings.env(settings.cli().envPrefix() + "HOOK").isPresent();
         Optional<RouteWriter> routes = invocation.hooks().subscribers().isEmpty() && invocation.config().isEmpty()
                 && host.audit().isEmpty() && !insideHook ? routes(host) : Optional.empty();
+        if (routes.isEmpty()) {
+            host.settings().tracer().step("route", "none written: hooks, configuration, the audit log, a hook session,"
+                    + " or no launcher or cache");
+        }
         return PluginDispatch.run(host, dispatch, options.command(), invocation.stderr(), invocation.hooks(),
                 invocation.configs(), launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
     }

@@ -325,8 +325,13 @@ public final class PluginHost {
         }
         Instant decided = Instant.now();
         Inventory inventory = inventory();
-        List<PluginFile> trusted = inventory.runnable().stream().map(ListedPlugin::file)
-                .filter(file -> trust.decide(file).trusted()).toList();
+        List<PluginFile> trusted = inventory.runnable().stream().map(ListedPlugin::file).filter(file -> {
+            TrustDecision decision = trust.decide(file);
+            if (!decision.trusted()) {
+                settings.tracer().step("trust", () -> TraceText.trust(file, decision) + "; it takes no part in hooks");
+            }
+            return decision.trusted();
+        }).toList();
         Map<PluginFile, PluginRecord> records = metadata.records(trusted, false, false);
         Surroundings surroundings = listedSurroundings(records);
         List<Subscriber> subscribers = new ArrayList<>();

@@ -5,6 +5,7 @@ import static dev.jig.it.HookPlugins.hookStarts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -106,6 +107,7 @@ class TraceIT {
             first(steps, "candidate", "jig-quiet-a: not found"),
             first(steps, "candidate", "jig-quiet: " + quiet + " (path)"),
             first(steps, "resolve", "plugin 'quiet' at " + quiet + " (path), args a 'b c'"),
+            first(steps, "route", "none written: hooks, configuration"),
             first(steps, "trust", "quiet: trusted: its directory is trusted (PATH)"),
             first(steps, "sandbox", "quiet: none"),
             first(steps, "hook-start", "audit: pid "),
@@ -133,6 +135,22 @@ class TraceIT {
         List<Step> again = steps(sandbox.jig("quiet").stderr());
         first(again, "metadata", "audit: cache hit: protocol 1.0.0");
         assertFalse(again.stream().anyMatch(step -> step.step().equals("probe")), again::toString);
+    }
+
+    @Test
+    void aSandboxedRunTracesItsProfileAndTheBwrapCommand() {
+        assumeTrue(Sandbox.onPath("bwrap"), "bwrap (bubblewrap) is not installed; .ci/run installs it");
+        Sandbox.write(root.resolve("config/jig/config.toml"), "[plugins.quiet]\nsandbox = \"strict\"\n");
+        sandbox.env.put("JIG_TRACE", "1");
+
+        Sandbox.Result result = sandbox.jig("quiet", "x");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("ran x GREETING=unset\n", result.stdout());
+        List<Step> steps = steps(result.stderr());
+        first(steps, "sandbox", "quiet: strict (no network, working directory read)");
+        String exec = steps.get(first(steps, "exec", "")).detail();
+        assertTrue(exec.matches("cd \\S+ && env .* \\S*/bwrap .* " + Pattern.quote(sandbox.bin.resolve("jig-quiet") + " x")), exec);
     }
 
     @ParameterizedTest
@@ -187,8 +205,13 @@ class TraceIT {
     @Test
     void theFastPathTracesTheRouteAndTheExactCommand() throws Exception {
         Thread.sleep(1100); // no route is written for files changed in the last second
+        Path slowTrace = root.resolve("slow.trace");
+        sandbox.env.put("JIG_TRACE", slowTrace.toString());
         Sandbox.Result slow = sandbox.jig("quiet", "it's", "x");
         assertEquals("", slow.stderr());
+        List<Step> slowSteps = steps(Files.readString(slowTrace));
+        assertTrue(first(slowSteps, "jvm", "") < first(slowSteps, "route", "written: " + root.resolve("cache/jig/routes/quiet")),
+                slowSteps::toString);
         sandbox.env.put("JIG_TRACE", "1");
 
         Sandbox.Result fast = sandbox.jig("quiet", "it's", "x");
