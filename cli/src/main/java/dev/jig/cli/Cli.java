@@ -47,12 +47,8 @@ final class Cli {
     /**
      * @param jar the jar this CLI runs from, when the launcher script started it: then plugin
      *            runs are written down as routes the launcher can take without a JVM
+     * @param sinceStart how long the invocation has run; asked once, only when tracing
      */
-    Cli(HostSettings settings, PrintStream out, PrintStream err, Optional<Path> jar) {
-        this(settings, out, err, jar, () -> Duration.ZERO);
-    }
-
-    /** @param sinceStart how long the invocation has run; asked once, only when tracing */
     Cli(HostSettings settings, PrintStream out, PrintStream err, Optional<Path> jar, Supplier<Duration> sinceStart) {
         this.settings = settings;
         this.out = out;
@@ -143,7 +139,7 @@ final class Cli {
         boolean insideHook = settings.env(settings.cli().envPrefix() + "HOOK").isPresent();
         Optional<RouteWriter> routes = invocation.hooks().subscribers().isEmpty() && invocation.config().isEmpty()
                 && host.audit().isEmpty() && !insideHook ? routes(host) : Optional.empty();
-        if (routes.isEmpty()) {
+        if (routes.isEmpty() && dispatch instanceof Dispatch.Plugin) {
             host.settings().tracer().step("route", "none written: hooks, configuration, the audit log, a hook session,"
                     + " or no launcher or cache");
         }
