@@ -99,8 +99,8 @@ final class HelpCommand implements Callable<Integer> {
     /**
      * Built-ins; then each protocol or manifest plugin under its name and version with its
      * command and subcommands; plain plugins together; then the plugins that cannot run because
-     * they are invalid, and those that are not trusted, each with its reason. Reads only what the
-     * catalog holds: nothing is probed for help.
+     * they are invalid, and those that are not trusted, each with its reason. Shows only what the
+     * catalog holds (no metadata JSON is parsed for help).
      */
     private void printOverview(CommandLine root) throws InterruptedException {
         PrintWriter out = root.getOut();
