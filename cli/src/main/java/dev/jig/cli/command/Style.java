@@ -1,6 +1,7 @@
 package dev.jig.cli.command;
 
 import dev.jig.host.HostSettings;
+import java.io.Console;
 
 /**
  * Bold and colour for people at a terminal, plain text for everyone else: only when standard
@@ -15,9 +16,26 @@ record Style(boolean enabled) {
 
     /** The style for the running process's standard output. */
     static Style of(HostSettings settings) {
-        boolean terminal = System.console() != null
-                && settings.env("TERM").filter(term -> !term.equals("dumb")).isPresent();
+        boolean terminal = terminal() && settings.env("TERM").filter(term -> !term.equals("dumb")).isPresent();
         return new Style(terminal && settings.env("NO_COLOR").isEmpty());
+    }
+
+    /**
+     * Whether standard input and output are a terminal. Up to JDK 21 a console exists only then;
+     * from JDK 22 one may exist for redirected streams too, and {@code Console.isTerminal()} says.
+     */
+    private static boolean terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A section heading: bold. */
