@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code NO_COLOR}.
  */
 class HelpIT {
-
-    private static final Path SCRIPT = Path.of("/usr/bin/script");
 
     @TempDir
     Path root;
@@ -100,7 +96,7 @@ class HelpIT {
 
     @Test
     void boldAndColourOnlyAtATerminalWithoutNoColor() throws Exception {
-        assumeTrue(Files.isExecutable(SCRIPT), "script(1) from util-linux is needed to make a terminal");
+        assumeTrue(Files.isExecutable(Sandbox.SCRIPT), "script(1) from util-linux is needed to make a terminal");
         sandbox.env.put("TERM", "xterm");
         String screen = underTerminal();
         assertTrue(screen.contains("\033[1mBuilt-in commands:\033[0m"), screen);
@@ -123,10 +119,7 @@ class HelpIT {
 
     /** What {@code jig help} writes on a terminal. */
     private String underTerminal() throws Exception {
-        String command = "exec " + sandbox.command("help").stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
-                .collect(Collectors.joining(" "));
-        Process script = sandbox.builder(List.of(SCRIPT.toString(), "-q", "-e", "-c", command, "/dev/null"))
-                .redirectErrorStream(true).start();
+        Process script = sandbox.startUnderTerminal("help");
         script.getOutputStream().close();
         assertTrue(script.waitFor(30, TimeUnit.SECONDS));
         String screen = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
