@@ -13,14 +13,19 @@ import dev.jig.host.discovery.Dispatch;
 import dev.jig.host.hook.HookCommand;
 import dev.jig.host.hook.Hooks;
 import dev.jig.host.route.RouteWriter;
+import dev.jig.host.trace.ShellWords;
+import dev.jig.host.trace.TraceLog;
+import dev.jig.host.trace.Tracer;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Routes one command line: global options, then a built-in or a plugin.
@@ -37,16 +42,19 @@ final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Optional<Path> jar;
+    private final Supplier<Duration> sinceStart;
 
     /**
      * @param jar the jar this CLI runs from, when the launcher script started it: then plugin
      *            runs are written down as routes the launcher can take without a JVM
+     * @param sinceStart how long the invocation has run; asked once, only when tracing
      */
-    Cli(HostSettings settings, PrintStream out, PrintStream err, Optional<Path> jar) {
+    Cli(HostSettings settings, PrintStream out, PrintStream err, Optional<Path> jar, Supplier<Duration> sinceStart) {
         this.settings = settings;
         this.out = out;
         this.err = err;
         this.jar = jar;
+        this.sinceStart = sinceStart;
     }
 
     int run(String... args) {
@@ -58,11 +66,23 @@ final class Cli {
             err.println(name + ": " + e.getMessage() + ". See '" + name + " help'.");
             return ExitStatus.USAGE;
         }
+        String traceVariable = settings.cli().envPrefix() + "TRACE";
+        Tracer tracer = TraceLog.open(name, traceVariable, settings.env(traceVariable), options.trace(), err, sinceStart);
+        tracer.step("start", () -> name + " " + settings.cli().version() + ", pid " + ProcessHandle.current().pid()
+                + ": " + ShellWords.join(Arrays.asList(args)));
+        int status = run(options, settings.withTracer(tracer));
+        tracer.step("exit", () -> "status " + status);
+        return status;
+    }
+
+    /** @param traced the settings of this invocation, with its tracer */
+    private int run(GlobalOptions options, HostSettings traced) {
+        String name = traced.cli().name();
         // Loaded once for every command, so a broken file is reported whatever the command. Only
         // 'config' goes on with a value of the wrong type: 'config unset' is how to remove it.
         Configuration config;
         try {
-            config = Configuration.read(settings, options.config());
+            config = Configuration.read(traced, options.config());
             boolean configCommand = !options.help() && !options.version()
                     && !options.command().isEmpty() && options.command().get(0).equals("config");
             if (!configCommand) {
@@ -74,7 +94,7 @@ final class Cli {
         }
         Instant decided = Instant.now();
         PrintWriter stderr = new PrintWriter(err, true);
-        HostSettings hostSettings = options.pluginPath().map(settings::withPluginPath).orElse(settings);
+        HostSettings hostSettings = options.pluginPath().map(traced::withPluginPath).orElse(traced);
         Optional<AuditLog> audit = config.auditEnabled()
                 ? AuditLog.of(hostSettings, config.auditMaxBytes(), line -> stderr.println(name + ": " + line))
                 : Optional.empty();
@@ -119,6 +139,10 @@ final class Cli {
         boolean insideHook = settings.env(settings.cli().envPrefix() + "HOOK").isPresent();
         Optional<RouteWriter> routes = invocation.hooks().subscribers().isEmpty() && invocation.config().isEmpty()
                 && host.audit().isEmpty() && !insideHook ? routes(host) : Optional.empty();
+        if (routes.isEmpty() && dispatch instanceof Dispatch.Plugin) {
+            host.settings().tracer().step("route", "none written: hooks, configuration, the audit log, a hook session,"
+                    + " or no launcher or cache");
+        }
         return PluginDispatch.run(host, dispatch, options.command(), invocation.stderr(), invocation.hooks(),
                 invocation.configs(), launch -> routes.ifPresent(writer -> writer.record(launch, host.searchPath(), decided)));
     }

@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param config     the {@code -c key=value} assignments, in order
  * @param version    {@code --version}
  * @param help       {@code -h} or {@code --help}
+ * @param trace      {@code --trace}: each step of the invocation on stderr
  * @param command    the command word and everything after it, verbatim; may be empty
  */
 record GlobalOptions(Optional<List<Path>> pluginPath, List<String> config, boolean version, boolean help,
-        List<String> command) {
+        boolean trace, List<String> command) {
 
     static final String PLUGIN_PATH = "--plugin-path";
     static final String CONFIG = "-c";
+    static final String TRACE = "--trace";
 
     GlobalOptions {
         config = List.copyOf(config);
@@ -32,6 +34,7 @@ record GlobalOptions(Optional<List<Path>> pluginPath, List<String> config, boole
         List<String> config = new ArrayList<>();
         boolean version = false;
         boolean help = false;
+        boolean trace = false;
         int i = 0;
         for (; i < args.size(); i++) {
             String arg = args.get(i);
@@ -56,13 +59,15 @@ record GlobalOptions(Optional<List<Path>> pluginPath, List<String> config, boole
                 version = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 help = true;
+            } else if (arg.equals(TRACE)) {
+                trace = true;
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 throw new UsageException("unknown option '" + arg + "'");
             } else {
                 break;
             }
         }
-        return new GlobalOptions(pluginPath, config, version, help, args.subList(i, args.size()));
+        return new GlobalOptions(pluginPath, config, version, help, trace, args.subList(i, args.size()));
     }
 
     /** {@code key=value}; the key is checked when the configuration is loaded. */

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -23,9 +25,30 @@ public final class Main {
         HostSettings settings = HostSettings.ofCurrentProcess(jig, Cli.BUILTINS);
         settings = settings.withEnvironment(LauncherEnvironment.restore(settings.environment(), jig.envPrefix()));
         PrintStream out = System.out;
-        int status = new Cli(settings, out, System.err, jar()).run(args);
+        int status = new Cli(settings, out, System.err, jar(), Main::sinceStart).run(args);
         out.flush();
         System.exit(status);
+    }
+
+    /**
+     * How long this invocation has run: since the launcher started, when it says so (it passes
+     * its start time, in nanoseconds since the epoch, only when tracing), else since the JVM started.
+     */
+    private static Duration sinceStart() {
+        Instant now = Instant.now();
+        Instant start = Optional.ofNullable(System.getProperty("jig.trace.start")).flatMap(Main::epochNanos)
+                .or(() -> ProcessHandle.current().info().startInstant()).orElse(now);
+        Duration elapsed = Duration.between(start, now);
+        return elapsed.isNegative() ? Duration.ZERO : elapsed;
+    }
+
+    private static Optional<Instant> epochNanos(String text) {
+        try {
+            long nanos = Long.parseLong(text);
+            return Optional.of(Instant.ofEpochSecond(0, nanos));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The jar this class was loaded from; empty when run from a directory of classes. */

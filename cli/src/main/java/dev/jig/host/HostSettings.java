@@ -1,5 +1,6 @@
 package dev.jig.host;
 
+import dev.jig.host.trace.Tracer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +19,30 @@ import java.util.Set;
  * @param workingDirectory the directory plugins run in and {@code ./plugins} is relative to
  * @param pluginPath   directories given on the command line ({@code --plugin-path}); when
  *                     present they replace {@code <PREFIX>PLUGIN_PATH}
+ * @param tracer       receives each step of the invocation; {@link Tracer#OFF} unless the user
+ *                     asked for a trace
  */
 public record HostSettings(
         CliIdentity cli,
         Set<String> builtins,
         Map<String, String> environment,
         Path workingDirectory,
-        Optional<List<Path>> pluginPath) {
+        Optional<List<Path>> pluginPath,
+        Tracer tracer) {
 
     public HostSettings {
         Objects.requireNonNull(cli, "cli");
+        Objects.requireNonNull(tracer, "tracer");
         builtins = Set.copyOf(builtins);
         environment = Map.copyOf(environment);
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
         pluginPath = pluginPath.map(List::copyOf);
+    }
+
+    /** Settings that trace nothing. */
+    public HostSettings(CliIdentity cli, Set<String> builtins, Map<String, String> environment, Path workingDirectory,
+                        Optional<List<Path>> pluginPath) {
+        this(cli, builtins, environment, workingDirectory, pluginPath, Tracer.OFF);
     }
 
     /**
@@ -44,12 +55,17 @@ public record HostSettings(
 
     /** A copy with {@code --plugin-path} directories, which take precedence over the environment. */
     public HostSettings withPluginPath(List<Path> dirs) {
-        return new HostSettings(cli, builtins, environment, workingDirectory, Optional.of(dirs));
+        return new HostSettings(cli, builtins, environment, workingDirectory, Optional.of(dirs), tracer);
     }
 
     /** A copy that reads and hands on {@code environment} instead. */
     public HostSettings withEnvironment(Map<String, String> environment) {
-        return new HostSettings(cli, builtins, environment, workingDirectory, pluginPath);
+        return new HostSettings(cli, builtins, environment, workingDirectory, pluginPath, tracer);
+    }
+
+    /** A copy that reports each step of the invocation to {@code tracer}. */
+    public HostSettings withTracer(Tracer tracer) {
+        return new HostSettings(cli, builtins, environment, workingDirectory, pluginPath, tracer);
     }
 
     /**

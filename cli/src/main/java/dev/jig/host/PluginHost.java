@@ -33,6 +33,7 @@ import dev.jig.host.sandbox.SandboxUnavailableException;
 import dev.jig.host.sandbox.Sandboxes;
 import dev.jig.host.suggest.Suggestions;
 import dev.jig.host.signature.Verification;
+import dev.jig.host.trace.ShellWords;
 import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.trust.TrustPolicy;
 import dev.jig.protocol.metadata.ConfigSpec;
@@ -100,7 +101,8 @@ public final class PluginHost {
         this.settings = settings;
         this.audit = audit;
         SearchPath searchPath = SearchPath.of(settings);
-        this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath);
+        TraceText.searchPath(settings.tracer(), searchPath);
+        this.resolver = new PluginResolver(settings.cli().filePrefix(), settings.builtins(), searchPath, settings.tracer());
         this.trust = TrustPolicy.of(settings, config.untrustedDirectories(), config.requireSignatures());
         audit.ifPresent(log -> log.trustDecidedBy(plugin -> trust.decide(plugin) instanceof TrustDecision.Trusted trusted
                 ? trusted.reason().name().toLowerCase(Locale.ROOT) : "untrusted"));
@@ -164,7 +166,9 @@ public final class PluginHost {
      * file metadata is read; nothing runs.
      */
     public Dispatch resolve(List<String> args) {
-        return resolver.resolve(args);
+        Dispatch dispatch = resolver.resolve(args);
+        settings.tracer().step("resolve", () -> TraceText.dispatch(dispatch));
+        return dispatch;
     }
 
     /**
@@ -198,10 +202,12 @@ public final class PluginHost {
             throws InvalidPluginException, PluginLaunchException, SandboxUnavailableException, InterruptedException {
         PluginFile plugin = dispatch.plugin();
         TrustDecision decision = trust.decide(plugin);
+        settings.tracer().step("trust", () -> TraceText.trust(plugin, decision));
         Optional<PluginProblem> untrusted = trustProblem(plugin, decision);
         if (untrusted.isPresent()) {
             throw new UntrustedPluginException(plugin, decision, untrusted.get());
         }
+        settings.tracer().step("sandbox", () -> TraceText.sandbox(plugin, sandboxes.of(plugin)));
         sandboxes.check(plugin); // before its metadata probe and before any hook
         PluginRecord record = metadata.record(plugin, false, false);
         List<Path> required = new ArrayList<>();
@@ -254,12 +260,16 @@ public final class PluginHost {
         List<String> command = sandboxes.command(plugin, launch.command(), visible, true);
         boolean sandboxed = sandboxes.of(plugin).sandboxed();
         Optional<TimeLimit> limit = runLimit.apply(name);
+        settings.tracer().step("exec", () -> ShellWords.commandLine(settings.workingDirectory(), settings.environment(),
+                launch.environment(), concat(command, launch.dispatch().args())));
         Instant begun = Instant.now();
         long start = System.nanoTime();
         PluginRunner.Result result = PluginRunner.run(command, launch.dispatch().args(), launch.environment(),
                 settings.workingDirectory(), limit.map(l -> new PluginRunner.Limit(l.duration(),
                         ProcessTree.tagVariable(settings.cli().envPrefix()))), sandboxed, started);
         int status = result.status();
+        settings.tracer().step("exited", () -> name + ": status " + result.status() + (result.timedOut() ? " (time limit)" : "")
+                + " after " + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6) + "ms");
         if (result.timedOut()) {
             report.accept(settings.cli().name() + ": plugin '" + name + "' ran for more than "
                     + limit.get().duration().toMillis() + " ms (" + limit.get().key() + "); stopped");
@@ -272,6 +282,12 @@ public final class PluginHost {
         return status;
     }
 
+    private static List<String> concat(List<String> command, List<String> args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(args);
+        return all;
+    }
+
     /**
      * The lifecycle hooks of this invocation. Subscribers are found from the plugins' cached
      * metadata (plugins not seen before are asked first); only valid, trusted plugins take part,
@@ -282,6 +298,7 @@ public final class PluginHost {
      */
     public Hooks hooks(HookConfig config, Consumer<String> report) throws InterruptedException {
         if (settings.env(settings.cli().envPrefix() + "HOOK").isPresent()) {
+            settings.tracer().step("hooks", "none: this runs inside a hook");
             return Hooks.none();
         }
         return Hooks.of(settings, programs, subscribers(), config, report, audit, sandboxes);
@@ -303,12 +320,18 @@ public final class PluginHost {
                 ? Optional.empty() : settings.cacheDirectory()
                 .map(cache -> new QuietMark(cache.resolve("hooks").resolve("quiet"), settings.cli().version()));
         if (mark.isPresent() && mark.get().holds(trustedDirs)) {
+            settings.tracer().step("hooks", "no subscriber (nothing changed since the last scan found none)");
             return List.of();
         }
         Instant decided = Instant.now();
         Inventory inventory = inventory();
-        List<PluginFile> trusted = inventory.runnable().stream().map(ListedPlugin::file)
-                .filter(file -> trust.decide(file).trusted()).toList();
+        List<PluginFile> trusted = inventory.runnable().stream().map(ListedPlugin::file).filter(file -> {
+            TrustDecision decision = trust.decide(file);
+            if (!decision.trusted()) {
+                settings.tracer().step("trust", () -> TraceText.trust(file, decision) + "; it takes no part in hooks");
+            }
+            return decision.trusted();
+        }).toList();
         Map<PluginFile, PluginRecord> records = metadata.records(trusted, false, false);
         Surroundings surroundings = listedSurroundings(records);
         List<Subscriber> subscribers = new ArrayList<>();
@@ -320,6 +343,8 @@ public final class PluginHost {
                 subscribers.add(new Subscriber(entry.getKey(), metadata.record(entry.getKey(), false, true)));
             }
         }
+        settings.tracer().step("hooks", () -> subscribers.isEmpty() ? "no subscriber"
+                : "subscribers " + String.join(", ", subscribers.stream().map(s -> s.name() + " " + s.record().hooks()).toList()));
         if (mark.isPresent()) {
             if (subscribers.isEmpty()) {
                 mark.get().record(trustedDirs, QuietMark.watched(inventory), decided);

@@ -21,7 +21,7 @@ class GlobalOptionsTests {
 
     @Test
     void nothingGiven() throws UsageException {
-        assertEquals(new GlobalOptions(Optional.empty(), List.of(), false, false, List.of()), parse());
+        assertEquals(new GlobalOptions(Optional.empty(), List.of(), false, false, false, List.of()), parse());
     }
 
     @Test
@@ -76,6 +76,15 @@ class GlobalOptionsTests {
         GlobalOptions options = parse(flag);
         assertTrue(options.help());
         assertFalse(options.version());
+    }
+
+    @Test
+    void traceBeforeTheCommandOnly() throws UsageException {
+        GlobalOptions options = parse("--trace", "hello", "--trace");
+        assertTrue(options.trace());
+        assertEquals(List.of("hello", "--trace"), options.command());
+        assertFalse(parse("hello", "--trace").trace());
+        assertFalse(parse().trace());
     }
 
     @Test

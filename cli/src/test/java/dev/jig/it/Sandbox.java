@@ -144,6 +144,20 @@ final class Sandbox {
         return builder;
     }
 
+    /** script(1) from util-linux, which runs a command under a pseudo-terminal. */
+    static final Path SCRIPT = Path.of("/usr/bin/script");
+
+    /**
+     * Starts the launcher with {@code args} under a terminal made by {@link #SCRIPT}: the
+     * process's input is the keyboard, its output the screen (stdout and stderr together).
+     */
+    Process startUnderTerminal(String... args) throws IOException {
+        // exec: no shell stays between the terminal and jig to react to Ctrl-C itself
+        String command = "exec " + command(args).stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+        return builder(List.of(SCRIPT.toString(), "-q", "-e", "-c", command, "/dev/null")).redirectErrorStream(true).start();
+    }
+
     /** Runs the launcher with {@code args} in {@code directory} instead of {@code work/}, stdin empty. */
     Result jigIn(Path directory, String... args) {
         return run(builder(command(args)).directory(directory.toFile()), new byte[0]);

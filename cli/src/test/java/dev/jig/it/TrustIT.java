@@ -89,8 +89,9 @@ class TrustIT {
         assertEquals(List.of(), markersLeft(), "listing, help, hooks and info execute nothing from ./plugins");
 
         assertTrue(list.stdout().contains("untrusted"), list::toString);
-        assertTrue(help.stdout().contains("2 plugins are not trusted and were not run: see 'jig plugins list'"),
-                help::toString);
+        assertTrue(help.stdout().contains("Untrusted plugins (not run; review one, then 'jig plugins trust NAME'):\n"
+                + "  evil   plugins in ./plugins are not trusted by default\n"
+                + "  evil2  plugins in ./plugins are not trusted by default\n"), help::toString);
         JsonNode plugins = JSON.readTree(json.stdout());
         for (String name : List.of("evil", "evil2")) {
             assertEquals("untrusted", plugin(plugins, name).get("trust").asText(), json::toString);

@@ -8,9 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TtyIT {
 
-    private static final Path SCRIPT = Path.of("/usr/bin/script");
-
     @TempDir
     Path root;
 
@@ -30,7 +26,7 @@ class TtyIT {
 
     @BeforeEach
     void needsScript() {
-        assumeTrue(Files.isExecutable(SCRIPT), "script(1) from util-linux is needed to make a terminal");
+        assumeTrue(Files.isExecutable(Sandbox.SCRIPT), "script(1) from util-linux is needed to make a terminal");
         sandbox = new Sandbox(root);
     }
 
@@ -44,7 +40,7 @@ class TtyIT {
                 exit 5
                 """);
 
-        Process script = startUnderTerminal("ask");
+        Process script = sandbox.startUnderTerminal("ask");
         try (OutputStream keys = script.getOutputStream()) {
             keys.write("Ada\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -73,7 +69,7 @@ class TtyIT {
                 """.formatted(Sandbox.PYTHON));
         Path ready = root.resolve("ready");
 
-        Process script = startUnderTerminal("count", ready.toString());
+        Process script = sandbox.startUnderTerminal("count", ready.toString());
         SignalIT.awaitFile(ready);
         try (OutputStream keys = script.getOutputStream()) {
             keys.write(3); // Ctrl-C: the terminal signals its whole foreground process group
@@ -87,15 +83,4 @@ class TtyIT {
     }
 
     /** Runs jig under a fresh pseudo-terminal; script's stdin becomes the keyboard. */
-    private Process startUnderTerminal(String... args) throws Exception {
-        // exec: no shell stays between the terminal and jig to react to Ctrl-C itself
-        String command = "exec " + sandbox.command(args).stream().map(TtyIT::quote).collect(Collectors.joining(" "));
-        return sandbox.builder(List.of(SCRIPT.toString(), "-q", "-e", "-c", command, "/dev/null"))
-                .redirectErrorStream(true)
-                .start();
-    }
-
-    private static String quote(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
-    }
 }

@@ -5,15 +5,15 @@ import dev.jig.host.PluginHost;
 import dev.jig.host.config.Configuration;
 import dev.jig.host.config.PluginConfigs;
 import dev.jig.host.discovery.Dispatch;
-import dev.jig.host.discovery.PluginDir;
+import dev.jig.host.discovery.PluginProblem;
 import dev.jig.host.metadata.CatalogEntry;
+import dev.jig.host.metadata.Kind;
 import dev.jig.host.metadata.PluginRecord;
+import dev.jig.host.metadata.Text;
 import dev.jig.protocol.metadata.PluginMetadata;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,12 +23,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code help [COMMAND...]}: the overview (built-ins, then plugin commands with their summaries,
- * grouped by the directory they were found in), a built-in's usage, a plugin's help rendered
+ * {@code help [COMMAND...]}: the overview (built-ins, then plugin commands grouped by plugin,
+ * then the plugins that cannot run and why), a built-in's usage, a plugin's help rendered
  * from its metadata, or a plain plugin's own {@code --help}.
  */
 @Command(description = "Show the commands, or help for one command.")
 final class HelpCommand implements Callable<Integer> {
+
+    /** How much of a reason fits on the line of an invalid or untrusted plugin. */
+    private static final int REASON_WIDTH = 72;
 
     private final PluginHost host;
     private final Configuration config;
@@ -93,58 +96,122 @@ final class HelpCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
+    /**
+     * Built-ins; then each protocol or manifest plugin under its name and version with its
+     * command and subcommands; plain plugins together; then the plugins that cannot run because
+     * they are invalid, and those that are not trusted, each with its reason. Shows only what the
+     * catalog holds (no metadata JSON is parsed for help).
+     */
     private void printOverview(CommandLine root) throws InterruptedException {
         PrintWriter out = root.getOut();
         String cli = root.getCommandName();
-        out.println("Usage: " + cli + " [--plugin-path DIRS] [-c KEY=VALUE]... COMMAND [ARGS...]");
+        Style style = Style.of(host.settings());
+        out.println("Usage: " + cli + " [--plugin-path DIRS] [-c KEY=VALUE]... [--trace] COMMAND [ARGS...]");
         out.println();
-        out.println("Built-in commands:");
+        out.println(style.heading("Built-in commands:"));
         List<List<String>> builtins = new ArrayList<>();
         root.getSubcommands().forEach((name, sub) ->
                 builtins.add(List.of("  " + name, firstLine(sub.getCommandSpec().usageMessage().description()))));
         Table.print(out, builtins);
 
         List<CatalogEntry> catalog = host.catalog(false, false).plugins();
-        Map<PluginDir, List<List<String>>> byDir = new LinkedHashMap<>();
+        List<List<String>> plain = new ArrayList<>();
+        List<List<String>> invalid = new ArrayList<>();
+        List<List<String>> untrusted = new ArrayList<>();
+        long shadowed = 0;
+        boolean anyCommand = false;
         for (CatalogEntry entry : catalog) {
+            String command = "  " + entry.file().command();
+            Optional<PluginRecord> record = entry.record();
             if (entry.runnable()) {
-                String summary = entry.record().map(PluginRecord::summary).orElse(null);
-                byDir.computeIfAbsent(entry.file().dir(), dir -> new ArrayList<>())
-                        .add(List.of("  " + entry.file().command(), summary == null ? "" : summary));
+                anyCommand = true;
+                String summary = record.map(PluginRecord::summary).orElse(null);
+                List<String> row = List.of(command, summary == null ? "" : summary);
+                if (record.isEmpty() || record.get().kind() == Kind.PLAIN) {
+                    plain.add(row);
+                } else {
+                    printPlugin(out, style, entry, record.get(), row);
+                }
+            } else if (entry.problems().stream().anyMatch(problem -> trustReason(problem).isPresent())) {
+                untrusted.add(List.of(command, shorter(entry.problems().stream().map(HelpCommand::trustReason)
+                        .flatMap(Optional::stream).findFirst().orElseThrow())));
+            } else if (entry.problems().stream().allMatch(problem -> problem instanceof PluginProblem.Shadowed)) {
+                shadowed++; // another file runs for its command: nothing is wrong with the command
+            } else {
+                List<PluginProblem> problems = entry.problems();
+                String reason = shorter(problems.get(0).message());
+                invalid.add(List.of(command, problems.size() == 1 ? reason : reason + " (and " + (problems.size() - 1) + " more)"));
             }
         }
-        byDir.forEach((dir, commands) -> {
+        if (!plain.isEmpty()) {
             out.println();
-            out.println("Plugin commands from " + dir.origin().description() + " (" + dir.directory() + "):");
-            Table.print(out, commands);
-        });
-        if (byDir.isEmpty()) {
+            out.println(style.heading("Plain plugins:"));
+            Table.print(out, plain);
+        }
+        if (!anyCommand) {
             out.println();
             out.println("No plugin commands. A plugin is an executable named '" + cli + "-COMMAND' in a plugin directory.");
         }
+        if (!invalid.isEmpty()) {
+            out.println();
+            out.println(style.error("Invalid plugins") + " (not run; see '" + cli + " plugins info COMMAND'):");
+            Table.print(out, invalid);
+        }
+        if (!untrusted.isEmpty()) {
+            out.println();
+            out.println(style.warning("Untrusted plugins") + " (not run; review one, then '" + cli + " plugins trust NAME'):");
+            Table.print(out, untrusted);
+        }
 
         out.println();
-        out.println("Options:");
+        out.println(style.heading("Options:"));
         Table.print(out, List.of(
                 List.of("  --plugin-path DIRS", "Look for plugins in these directories (colon-separated) first"),
                 List.of("  -c KEY=VALUE", "Set a configuration value for this command (repeatable)"),
+                List.of("  --trace", "Print each step of the command on stderr, with timings"),
                 List.of("  --version", "Print the version"),
                 List.of("  -h, --help", "Show this help")));
-
-        long untrusted = catalog.stream().filter(entry -> !PluginJson.trust(entry).equals("trusted")).count();
-        long problems = catalog.stream().filter(entry -> !entry.runnable()).count() - untrusted;
-        if (problems > 0) {
+        if (shadowed > 0) {
             out.println();
-            out.println(problems + (problems == 1 ? " plugin has a problem" : " plugins have problems")
-                    + ": see '" + cli + " plugins list'.");
-        }
-        if (untrusted > 0) {
-            out.println();
-            out.println(untrusted + (untrusted == 1 ? " plugin is not trusted and was not run"
-                    : " plugins are not trusted and were not run") + ": see '" + cli + " plugins list' and '" + cli + " plugins trust'.");
+            out.println(shadowed + (shadowed == 1 ? " plugin file is shadowed by another" : " plugin files are shadowed by others")
+                    + " of the same command: see '" + cli + " plugins list'.");
         }
         out.println();
         out.println("Run '" + cli + " help COMMAND' for help on a command.");
+    }
+
+    /**
+     * One protocol or manifest plugin: its name and version as the heading, where it was found,
+     * then its command with its summary and its subcommands.
+     */
+    private static void printPlugin(PrintWriter out, Style style, CatalogEntry entry, PluginRecord record, List<String> row) {
+        out.println();
+        String version = record.version() == null ? "" : " " + record.version();
+        out.println(style.heading(Text.oneLine(entry.file().name() + version)) + " (" + entry.file().dir().origin().description() + "):");
+        Table.print(out, List.of(row));
+        for (String subcommand : record.subcommands()) {
+            out.println(Text.oneLine("    " + entry.file().command() + " " + subcommand));
+        }
+    }
+
+    /** Why a plugin is not trusted, when that is what keeps it from running. */
+    private static Optional<String> trustReason(PluginProblem problem) {
+        if (problem instanceof PluginProblem.Untrusted untrusted) {
+            return Optional.of(untrusted.reason());
+        }
+        if (problem instanceof PluginProblem.Changed) {
+            return Optional.of("changed since it was trusted");
+        }
+        if (problem instanceof PluginProblem.Unverified unverified) {
+            return Optional.of("signature required, but " + unverified.finding());
+        }
+        return Optional.empty();
+    }
+
+    /** A reason cut short for one line; the whole of it is in 'plugins info'. */
+    private static String shorter(String reason) {
+        String line = Text.oneLine(reason);
+        return line.length() <= REASON_WIDTH ? line : line.substring(0, REASON_WIDTH - 3).stripTrailing() + "...";
     }
 
     private static String firstLine(String[] description) {

@@ -98,8 +98,13 @@ public final class Configuration {
         List<ConfigException> problems = new ArrayList<>();
         for (Scope scope : Scope.values()) {
             Optional<Path> path = locations.file(scope);
+            if (path.isEmpty()) {
+                settings.tracer().step("config", () -> scope.name().toLowerCase(Locale.ROOT) + " layer: no file");
+            }
             if (path.isPresent()) {
                 Optional<ObjectNode> content = ConfigFile.read(path.get(), cli);
+                settings.tracer().step("config", () -> scope.name().toLowerCase(Locale.ROOT) + " layer: " + path.get()
+                        + (content.isPresent() ? " (read)" : " (absent)"));
                 if (content.isPresent()) {
                     Layer layer = new Layer(new ConfigOrigin.File(path.get(), scope), content.get());
                     files.put(scope, layer);
@@ -122,6 +127,7 @@ public final class Configuration {
                         + ConfigKey.SYNTAX + "; '__' stands for '.'). Rename or unset the variable."));
                 continue;
             }
+            settings.tracer().step("config", () -> "environment layer: " + name);
             Layer layer = new Layer(new ConfigOrigin.Environment(name), key.get().patch(ValueText.parse(variable.getValue())));
             environment.add(layer);
             Shape.check(layer.patch()).ifPresent(problem -> problems.add(new ConfigException("environment variable "
@@ -136,6 +142,7 @@ public final class Configuration {
                 throw new ConfigException("-c " + assignment + ": expected key=value with a key of " + ConfigKey.SYNTAX
                         + ", e.g. -c plugins.greet.lang=fr", ExitStatus.USAGE);
             }
+            settings.tracer().step("config", () -> "command-line layer: -c " + assignment);
             Layer layer = new Layer(new ConfigOrigin.CommandLine(assignment),
                     key.get().patch(ValueText.parse(assignment.substring(equals + 1))));
             flags.add(layer);

@@ -1,5 +1,6 @@
 package dev.jig.host.discovery;
 
+import dev.jig.host.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class PluginResolver {
     private final String filePrefix;
     private final Set<String> builtins;
     private final SearchPath searchPath;
+    private final Tracer tracer;
 
     /**
      * @param filePrefix plugin file prefix, e.g. {@code jig-}
@@ -31,9 +33,15 @@ public final class PluginResolver {
      * @param searchPath where to look
      */
     public PluginResolver(String filePrefix, Set<String> builtins, SearchPath searchPath) {
+        this(filePrefix, builtins, searchPath, Tracer.OFF);
+    }
+
+    /** Like {@link #PluginResolver(String, Set, SearchPath)}, tracing each name it looks up for a command line. */
+    public PluginResolver(String filePrefix, Set<String> builtins, SearchPath searchPath, Tracer tracer) {
         this.filePrefix = filePrefix;
         this.builtins = Set.copyOf(builtins);
         this.searchPath = searchPath;
+        this.tracer = tracer;
     }
 
     /** Where this resolver looks. */
@@ -58,6 +66,10 @@ public final class PluginResolver {
         for (int count = words.size(); count > 0; count--) {
             CommandPath command = longest.prefix(count);
             Dispatch found = lookup(command, args.subList(count, args.size()));
+            tracer.step("candidate", () -> command.fileName(filePrefix) + ": " + (found instanceof Dispatch.Plugin plugin
+                    ? plugin.plugin().path() + " (" + plugin.plugin().dir().origin().id() + ")"
+                    : found instanceof Dispatch.NotExecutable notExecutable ? notExecutable.path() + " (not executable)"
+                    : "not found"));
             if (found != null) {
                 return found;
             }

@@ -13,6 +13,7 @@ import dev.jig.host.metadata.Text;
 import dev.jig.host.sandbox.SandboxUnavailableException;
 import dev.jig.host.sandbox.Sandboxes;
 import dev.jig.host.session.PluginSession;
+import dev.jig.host.trace.ShellWords;
 import dev.jig.protocol.Protocol;
 import dev.jig.protocol.method.CliInfo;
 import dev.jig.protocol.method.LogParams;
@@ -81,14 +82,22 @@ final class HookLauncher implements SessionStarter {
                     ProcessTree.tagVariable(settings.cli().envPrefix()),
                     line -> shown.accept(plugin.name() + ": " + Text.oneLine(line)));
         } catch (IOException e) {
+            settings.tracer().step("hook-start", () -> plugin.name() + ": could not be started: " + PluginRunner.reason(e));
             throw new HookFailure("could not be started: " + PluginRunner.reason(e), true);
         }
+        long pid = session.pid();
+        settings.tracer().step("hook-start", () -> plugin.name() + ": pid " + pid + ": "
+                + ShellWords.commandLine(settings.workingDirectory(), settings.environment(), environment, command));
         CliInfo cli = new CliInfo(settings.cli().name(), settings.cli().version());
         // One audit record per session, when it is over: the event it started for, how it ended.
         HookSession.Ended ended = audit.<HookSession.Ended>map(log -> (events, status) -> log.record(plugin.file(),
                 AuditRecord.HOOK, events.isEmpty() ? null : events.get(0), started,
                 Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)).orElse(HookSession.Ended.NOTHING);
-        return HookSession.initialize(session, cli, config, timeout.apply(plugin), log -> logged(plugin, log, shown), ended);
+        HookSession initialized = HookSession.initialize(session, cli, config, timeout.apply(plugin),
+                log -> logged(plugin, log, shown), ended);
+        settings.tracer().step("hook-start", () -> plugin.name() + ": pid " + pid + " initialized after "
+                + Hooks.millis(System.nanoTime() - start));
+        return initialized;
     }
 
     /** A plugin's log line, prefixed with its name; debug lines are for a verbose host, which this is not. */

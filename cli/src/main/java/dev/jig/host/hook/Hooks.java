@@ -6,6 +6,7 @@ import dev.jig.host.audit.AuditLog;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.sandbox.SandboxSettings;
 import dev.jig.host.sandbox.Sandboxes;
+import dev.jig.host.trace.Tracer;
 import dev.jig.protocol.method.HookEvents;
 import dev.jig.protocol.method.HookParams;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +37,7 @@ public final class Hooks implements AutoCloseable {
 
     private static final Hooks NONE = new Hooks(List.of(), List.of(), (plugin, config) -> {
         throw new IllegalStateException("no subscribers");
-    }, null, new Context("", "", ""), line -> { });
+    }, null, new Context("", "", ""), line -> { }, Tracer.OFF);
 
     /**
      * Where the hooks run.
@@ -54,6 +56,7 @@ public final class Hooks implements AutoCloseable {
     private final HookConfig config;
     private final Context context;
     private final Consumer<String> report;
+    private final Tracer tracer;
     private final Map<Subscriber, HookSession> live = new ConcurrentHashMap<>();
     /** Subscribers whose session is gone, or never came; asked nothing more. */
     private final Set<Subscriber> gone = ConcurrentHashMap.newKeySet();
@@ -71,8 +74,9 @@ public final class Hooks implements AutoCloseable {
     private final Set<Subscriber> askedPrerun = ConcurrentHashMap.newKeySet();
 
     Hooks(List<Subscriber> subscribers, List<String> missingRequired, SessionStarter starter, HookConfig config,
-          Context context, Consumer<String> report) {
+          Context context, Consumer<String> report, Tracer tracer) {
         this.subscribers = List.copyOf(subscribers);
+        this.tracer = tracer;
         this.missingRequired = List.copyOf(missingRequired);
         this.starter = starter;
         this.config = config;
@@ -114,7 +118,7 @@ public final class Hooks implements AutoCloseable {
         return new Hooks(subscribers, missing, new HookLauncher(settings, programs, sandboxes, config::timeout, serialized, audit),
                 config,
                 new Context(settings.cli().name(), settings.cli().envPrefix(), settings.workingDirectory().toString()),
-                serialized);
+                serialized, settings.tracer());
     }
 
     /** Hooks with no subscriber: every event is a no-op that starts nothing. */
@@ -197,9 +201,12 @@ public final class Hooks implements AutoCloseable {
                 continue;
             }
             try {
+                long asked = System.nanoTime();
                 JsonNode result = live.get(subscriber).call(HookParams.prerun(command.words(), command.args(),
                         command.plugin().orElse(null), context.cwd(), config.view(subscriber)));
                 Verdict verdict = Replies.prerun(result, context.envPrefix());
+                tracer.step("hook", () -> subscriber.name() + " " + HookEvents.PRERUN + ": " + describe(verdict)
+                        + " after " + millis(System.nanoTime() - asked));
                 if (verdict instanceof Verdict.Abort stop) {
                     return new Verdict.Abort(context.cli() + ": plugin '" + subscriber.name()
                             + "' stopped the command: " + stop.message(), stop.exitCode());
@@ -255,7 +262,9 @@ public final class Hooks implements AutoCloseable {
                 continue;
             }
             try {
+                long asked = System.nanoTime();
                 results.put(subscriber, live.get(subscriber).call(params.apply(subscriber)));
+                tracer.step("hook", () -> subscriber.name() + " " + event + ": answered after " + millis(System.nanoTime() - asked));
             } catch (HookFailure e) {
                 failed(subscriber, event, e).ifPresent(abort -> report.accept(abort.message()));
             }
@@ -310,7 +319,10 @@ public final class Hooks implements AutoCloseable {
         live.put(subscriber, session);
         if (subscriber.wants(HookEvents.CONFIG)) {
             try {
+                long asked = System.nanoTime();
                 Optional<JsonNode> patch = Replies.patch(session.call(HookParams.config(context.cwd(), config.view(subscriber))));
+                tracer.step("hook", () -> subscriber.name() + " " + HookEvents.CONFIG + ": "
+                        + (patch.isPresent() ? "a patch" : "no patch") + " after " + millis(System.nanoTime() - asked));
                 if (patch.isPresent()) {
                     Optional<String> rejected = config.accept(subscriber, patch.get());
                     if (rejected.isPresent()) {
@@ -350,6 +362,7 @@ public final class Hooks implements AutoCloseable {
     }
 
     private Optional<Verdict.Abort> failed(Subscriber subscriber, String event, HookFailure failure, boolean canStop) {
+        tracer.step("hook", () -> subscriber.name() + " " + event + ": failed: " + failure.getMessage());
         if (failure.fatal()) {
             live.remove(subscriber);
             gone.add(subscriber);
@@ -362,6 +375,20 @@ public final class Hooks implements AutoCloseable {
         }
         report.accept(what + "; skipped it");
         return Optional.empty();
+    }
+
+    /** A verdict in a few words, for a trace. */
+    private static String describe(Verdict verdict) {
+        if (verdict instanceof Verdict.Abort abort) {
+            return "abort, exit status " + abort.exitCode() + ": " + abort.message();
+        }
+        Map<String, String> env = ((Verdict.Proceed) verdict).env();
+        return "continue" + (env.isEmpty() ? "" : ", env " + String.join(" ", env.keySet().stream().sorted().toList()));
+    }
+
+    /** A duration in milliseconds with one decimal, for a trace. */
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1fms", nanos / 1e6);
     }
 
     /** Closes every session at once: each gets EOF, then SIGTERM, then SIGKILL. */

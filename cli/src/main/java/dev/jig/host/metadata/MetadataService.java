@@ -11,8 +11,10 @@ import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.sandbox.SandboxSettings;
 import dev.jig.host.sandbox.SandboxUnavailableException;
 import dev.jig.host.sandbox.Sandboxes;
+import dev.jig.host.trace.ShellWords;
 import dev.jig.host.trust.TrustDecision;
 import dev.jig.host.trust.TrustPolicy;
+import dev.jig.protocol.Protocol;
 import dev.jig.protocol.method.CliInfo;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -108,9 +111,12 @@ public final class MetadataService {
         }
         PluginRecord learned;
         try {
-            learned = plugin.form() == PluginFile.Form.MANIFEST
-                    ? ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name())
-                    : probe(plugin);
+            if (plugin.form() == PluginFile.Form.MANIFEST) {
+                settings.tracer().step("manifest", () -> plugin.name() + ": reading " + plugin.path());
+                learned = ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name());
+            } else {
+                learned = probe(plugin);
+            }
         } catch (IOException e) {
             // Not remembered: installing a missing interpreter fixes this without touching the file.
             return PluginRecord.plain("could not be started to ask: " + PluginRunner.reason(e));
@@ -132,12 +138,25 @@ public final class MetadataService {
     private PluginRecord probe(PluginFile plugin) throws IOException, InterruptedException, SandboxUnavailableException {
         // The probe appends the protocol argument, which then still ends bwrap's command line.
         List<String> command = sandboxes.command(plugin, List.of(plugin.path().toString()), List.of(), false);
+        settings.tracer().step("probe", () -> plugin.name() + ": " + ShellWords.join(command) + " " + Protocol.ARGUMENT);
         Instant started = Instant.now();
         long start = System.nanoTime();
-        return probe.probe(command, plugin.name(), sandboxes.environment(plugin),
+        PluginRecord learned = probe.probe(command, plugin.name(), sandboxes.environment(plugin),
                 settings.workingDirectory(), callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT),
                 status -> audit.ifPresent(log -> log.record(plugin, AuditRecord.PROBE, null,
                         started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));
+        settings.tracer().step("probe", () -> plugin.name() + ": answered in "
+                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6) + "ms: " + describe(learned));
+        return learned;
+    }
+
+    /** A record in a few words, for a trace. */
+    private static String describe(PluginRecord record) {
+        String what = record.kind().name().toLowerCase(Locale.ROOT) + (record.version() != null ? " " + record.version() : "");
+        if (record.detail() != null) {
+            what += " (" + record.detail() + ")";
+        }
+        return record.problems().isEmpty() ? what : what + ", problems: " + String.join("; ", record.problems());
     }
 
     /** The cached record of {@code plugin}, if it is fresh. */
@@ -145,11 +164,16 @@ public final class MetadataService {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
+        Optional<PluginRecord> found;
         try {
-            return cache.get().lookup(key(plugin), Fingerprint.of(plugin.path()), withJson);
+            found = cache.get().lookup(key(plugin), Fingerprint.of(plugin.path()), withJson);
         } catch (IOException e) {
-            return Optional.empty();
+            found = Optional.empty();
         }
+        Optional<PluginRecord> record = found;
+        settings.tracer().step("metadata", () -> plugin.name() + ": " + record.map(r -> "cache hit: " + describe(r))
+                .orElse("not in the cache, or changed since"));
+        return found;
     }
 
     /**

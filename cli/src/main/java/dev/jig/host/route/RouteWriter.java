@@ -96,10 +96,12 @@ public final class RouteWriter {
         try {
             List<String> route = route(launch, searchPath, decided.minus(SETTLE));
             if (route == null) {
+                settings.tracer().step("route", () -> "none written: the launcher could not check all this run depends on");
                 forget(word);
             } else {
                 AtomicFiles.replace(directory.resolve(word), (String.join("\n", route) + "\n").getBytes(StandardCharsets.UTF_8),
                         Optional.empty(), false);
+                settings.tracer().step("route", () -> "written: " + directory.resolve(word));
             }
         } catch (IOException | RuntimeException e) {
             forget(word); // a route is an optimisation: when in doubt, the JVM decides

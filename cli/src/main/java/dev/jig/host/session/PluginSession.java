@@ -83,6 +83,11 @@ public final class PluginSession implements AutoCloseable {
         writer.write(message);
     }
 
+    /** The plugin's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /**
      * The next line from the plugin, or empty when {@code timeout} passed first. After the end
      * of the stream, every call returns {@link Inbound.EndOfStream}.

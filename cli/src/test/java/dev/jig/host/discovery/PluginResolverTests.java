@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jig.host.trace.Tracer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,32 @@ class PluginResolverTests {
 
     private Dispatch.Plugin plugin(String... args) {
         return assertInstanceOf(Dispatch.Plugin.class, resolver.resolve(List.of(args)));
+    }
+
+    @Test
+    void eachNameTriedIsTracedLongestFirst() {
+        executable(second, "jig-a");
+        notExecutable(first, "jig-a-b");
+        List<String> lines = new ArrayList<>();
+        Tracer tracer = new Tracer() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public void step(String step, String detail) {
+                lines.add(step + ": " + detail);
+            }
+        };
+        List<PluginDir> dirs = List.of(new PluginDir(first, Origin.USER), new PluginDir(second, Origin.PATH));
+        new PluginResolver("jig-", Set.of("help"), new SearchPath(dirs), tracer).resolve(List.of("a", "c", "x"));
+        new PluginResolver("jig-", Set.of("help"), new SearchPath(dirs), tracer).resolve(List.of("a", "b"));
+        assertEquals(List.of(
+                "candidate: jig-a-c-x: not found",
+                "candidate: jig-a-c: not found",
+                "candidate: jig-a: " + second.resolve("jig-a") + " (path)",
+                "candidate: jig-a-b: " + first.resolve("jig-a-b") + " (not executable)"), lines);
     }
 
     @ParameterizedTest
