@@ -1,7 +1,7 @@
 /*
  * Hostile plugins in C, one per behaviour, chosen by the file's name (jig-<behaviour>).
  * In protocol mode each answers like a good plugin until the request named by $HOSTILE_AT
- * (initialize or hook) comes, and misbehaves there. In run mode it says that it ran.
+ * (initialize, hook or complete) comes, and misbehaves there. In run mode it says that it ran.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -10,15 +10,19 @@
 #include <unistd.h>
 
 static const char *name;
-/* Hooks only when asked for ($HOSTILE_HOOKS), so that a probe is only a probe. */
+/* Hooks and completion only when asked for ($HOSTILE_HOOKS, $HOSTILE_COMPLETION), so that a probe
+ * is only a probe. */
 static const char *hooks = "";
+static const char *completion = "false";
 
 static void answer(const char *method, long id) {
     if (strcmp(method, "initialize") == 0) {
         printf("{\"jsonrpc\":\"2.0\",\"id\":%ld,\"result\":{\"protocolVersion\":1,\"plugin\":"
-               "{\"name\":\"%s\",\"version\":\"1.0.0\",\"hooks\":[%s]}}}\n", id, name, hooks);
+               "{\"name\":\"%s\",\"version\":\"1.0.0\",\"hooks\":[%s],\"completion\":%s}}}\n", id, name, hooks, completion);
     } else if (strcmp(method, "hook") == 0) {
         printf("{\"jsonrpc\":\"2.0\",\"id\":%ld,\"result\":{\"action\":\"continue\"}}\n", id);
+    } else if (strcmp(method, "complete") == 0) {
+        printf("{\"jsonrpc\":\"2.0\",\"id\":%ld,\"result\":{\"candidates\":[{\"value\":\"alpha\"},{\"value\":\"beta\"}]}}\n", id);
     } else {
         printf("{\"jsonrpc\":\"2.0\",\"id\":%ld,\"error\":{\"code\":-32601,\"message\":\"method not found\"}}\n", id);
     }
@@ -55,6 +59,9 @@ int main(int argc, char **argv) {
     const char *at = getenv("HOSTILE_AT");
     if (getenv("HOSTILE_HOOKS") != NULL) {
         hooks = "\"prerun\",\"postrun\"";
+    }
+    if (getenv("HOSTILE_COMPLETION") != NULL) {
+        completion = "true";
     }
     char *line = NULL;
     size_t size = 0;

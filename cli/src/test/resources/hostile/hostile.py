@@ -2,7 +2,7 @@
 """Hostile plugins in Python, one per behaviour, chosen by the file's name (jig-<behaviour>).
 
 In protocol mode each answers like a good plugin until the request named by $HOSTILE_AT
-(initialize or hook) comes, and misbehaves there. In run mode it says that it ran.
+(initialize, hook or complete) comes, and misbehaves there. In run mode it says that it ran.
 """
 import json
 import os
@@ -11,8 +11,10 @@ import time
 
 NAME = os.path.basename(sys.argv[0])[len("jig-"):]
 MIB = 1024 * 1024
-# Hooks only when asked for ($HOSTILE_HOOKS), so that a probe is only a probe.
+# Hooks and completion only when asked for ($HOSTILE_HOOKS, $HOSTILE_COMPLETION), so that a probe
+# is only a probe.
 HOOKS = ["prerun", "postrun"] if os.environ.get("HOSTILE_HOOKS") else []
+COMPLETION = bool(os.environ.get("HOSTILE_COMPLETION"))
 
 
 def send(message):
@@ -22,10 +24,13 @@ def send(message):
 
 def answer(method, request_id):
     if method == "initialize":
-        result = {"protocolVersion": 1, "plugin": {"name": NAME, "version": "1.0.0", "hooks": HOOKS}}
+        result = {"protocolVersion": 1, "plugin": {"name": NAME, "version": "1.0.0", "hooks": HOOKS,
+                                                   "completion": COMPLETION}}
         send({"jsonrpc": "2.0", "id": request_id, "result": result})
     elif method == "hook":
         send({"jsonrpc": "2.0", "id": request_id, "result": {"action": "continue"}})
+    elif method == "complete":
+        send({"jsonrpc": "2.0", "id": request_id, "result": {"candidates": [{"value": "alpha"}, {"value": "beta"}]}})
     else:
         send({"jsonrpc": "2.0", "id": request_id, "error": {"code": -32601, "message": "method not found"}})
 

@@ -1,21 +1,25 @@
 #!/bin/sh
 # Hostile plugins in POSIX sh, one per behaviour, chosen by the file's name (jig-<behaviour>).
 # In protocol mode each answers like a good plugin until the request named by $HOSTILE_AT
-# (initialize or hook) comes, and misbehaves there. In run mode it says that it ran.
+# (initialize, hook or complete) comes, and misbehaves there. In run mode it says that it ran.
 name=${0##*/jig-}
 if [ "${1-}" != --jig-protocol ]; then
     echo "$name ran"
     exit 0
 fi
 
-# Hooks only when asked for ($HOSTILE_HOOKS), so that a probe is only a probe.
+# Hooks and completion only when asked for ($HOSTILE_HOOKS, $HOSTILE_COMPLETION), so that a probe
+# is only a probe.
 hooks=
 [ -n "${HOSTILE_HOOKS-}" ] && hooks='"prerun","postrun"'
+completion=false
+[ -n "${HOSTILE_COMPLETION-}" ] && completion=true
 
 answer() { # $1 method, $2 id
     case $1 in
-        initialize) printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":1,"plugin":{"name":"%s","version":"1.0.0","hooks":[%s]}}}\n' "$2" "$name" "$hooks" ;;
+        initialize) printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":1,"plugin":{"name":"%s","version":"1.0.0","hooks":[%s],"completion":%s}}}\n' "$2" "$name" "$hooks" "$completion" ;;
         hook) printf '{"jsonrpc":"2.0","id":%s,"result":{"action":"continue"}}\n' "$2" ;;
+        complete) printf '{"jsonrpc":"2.0","id":%s,"result":{"candidates":[{"value":"alpha"},{"value":"beta"}]}}\n' "$2" ;;
         *) printf '{"jsonrpc":"2.0","id":%s,"error":{"code":-32601,"message":"method not found"}}\n' "$2" ;;
     esac
 }
@@ -57,6 +61,7 @@ while IFS= read -r line; do
     case $line in
         *'"method":"initialize"'*) method=initialize ;;
         *'"method":"hook"'*) method=hook ;;
+        *'"method":"complete"'*) method=complete ;;
         *'"method":'*) method=other ;;
         *) continue ;;
     esac
