@@ -135,6 +135,15 @@ public final class MetadataService {
                         started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));
     }
 
+    /** Whether the cached record of {@code plugin} was made for an earlier content of its file. */
+    public boolean stale(PluginFile plugin) {
+        try {
+            return cache.isPresent() && cache.get().stale(key(plugin), Fingerprint.of(plugin.path()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The cached record of {@code plugin}, if it is fresh. */
     private Optional<PluginRecord> cached(PluginFile plugin, boolean withJson) {
         if (cache.isEmpty()) {

@@ -1,0 +1,33 @@
+package dev.jig.host.doctor;
+
+import dev.jig.host.discovery.PluginFile;
+import dev.jig.host.metadata.Catalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The facts about the search path and its plugins, gathered once so that every {@link Check}
+ * reads the same picture and none of them starts a process.
+ *
+ * @param cli         the CLI's name, for fixes that are commands
+ * @param filePrefix  what plugin file names start with, e.g. {@code jig-}
+ * @param path        the raw {@code PATH} variable, empty entries and all; empty when unset
+ * @param catalog     every plugin with its record and what keeps it from running
+ * @param handshakes  how long each probed plugin took to answer (or fail) the metadata handshake
+ * @param stale       plugins whose cached record had been made for an earlier content of their file
+ * @param sandboxes   plugins whose requested sandbox cannot be set up, with why
+ * @param programs    finds a program on the host's {@code PATH}
+ */
+public record Examination(String cli, String filePrefix, Optional<String> path, Catalog catalog,
+                          Map<PluginFile, Duration> handshakes, Set<PluginFile> stale,
+                          Map<PluginFile, String> sandboxes, Function<String, Optional<Path>> programs) {
+    public Examination {
+        handshakes = Map.copyOf(handshakes);
+        stale = Set.copyOf(stale);
+        sandboxes = Map.copyOf(sandboxes);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jig.host.doctor;
+
+import dev.jig.host.PluginHost;
+import dev.jig.host.discovery.Inventory;
+import dev.jig.host.discovery.ListedPlugin;
+import dev.jig.host.discovery.PluginFile;
+import dev.jig.host.exec.Programs;
+import dev.jig.host.metadata.Catalog;
+import dev.jig.host.metadata.MetadataService;
+import dev.jig.host.sandbox.SandboxUnavailableException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gathers an {@link Examination}: scans the search path and asks every plugin that may run for
+ * its metadata again, one at a time so that each handshake is timed alone. Untrusted plugins
+ * are never executed, and plugins whose sandbox cannot be set up are not either; every probe is
+ * bounded by the plugin's call timeout. The fresh records replace the cached ones.
+ */
+public final class Examiner {
+
+    private Examiner() {
+    }
+
+    /** Examines everything {@code host} sees. */
+    public static Examination examine(PluginHost host) throws InterruptedException {
+        Inventory inventory = host.inventory();
+        MetadataService metadata = host.metadata();
+        Map<PluginFile, Duration> handshakes = new HashMap<>();
+        Set<PluginFile> stale = new HashSet<>();
+        Map<PluginFile, String> sandboxes = new HashMap<>();
+        for (ListedPlugin listed : inventory.runnable()) {
+            PluginFile plugin = listed.file();
+            if (host.trustProblem(plugin).isPresent()) {
+                continue; // reported as untrusted; never executed
+            }
+            try {
+                host.sandboxes().check(plugin);
+            } catch (SandboxUnavailableException e) {
+                sandboxes.put(plugin, e.getMessage());
+                continue;
+            }
+            if (metadata.stale(plugin)) {
+                stale.add(plugin);
+            }
+            long start = System.nanoTime();
+            metadata.record(plugin, true, false);
+            if (plugin.form() == PluginFile.Form.EXECUTABLE) {
+                handshakes.put(plugin, Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+        // Every record was just refreshed, so this reads them from the cache.
+        Catalog catalog = host.catalog(false, false);
+        return new Examination(host.settings().cli().name(), host.settings().cli().filePrefix(),
+                host.settings().env("PATH"), catalog, handshakes, stale, sandboxes, new Programs(host.settings())::find);
+    }
+}
