@@ -17,17 +17,26 @@ import java.util.function.Function;
  * @param filePrefix  what plugin file names start with, e.g. {@code jig-}
  * @param path        the raw {@code PATH} variable, empty entries and all; empty when unset
  * @param catalog     every plugin with its record and what keeps it from running
- * @param handshakes  how long each probed plugin took to answer (or fail) the metadata handshake
+ * @param handshakes  how long each probed executable took to answer (or fail) the metadata handshake
  * @param stale       plugins whose cached record had been made for an earlier content of their file
  * @param sandboxes   plugins whose requested sandbox cannot be set up, with why
  * @param programs    finds a program on the host's {@code PATH}
  */
 public record Examination(String cli, String filePrefix, Optional<String> path, Catalog catalog,
-                          Map<PluginFile, Duration> handshakes, Set<PluginFile> stale,
+                          Map<PluginFile, Handshake> handshakes, Set<PluginFile> stale,
                           Map<PluginFile, String> sandboxes, Function<String, Optional<Path>> programs) {
     public Examination {
         handshakes = Map.copyOf(handshakes);
         stale = Set.copyOf(stale);
         sandboxes = Map.copyOf(sandboxes);
+    }
+
+    /**
+     * One timed metadata handshake.
+     *
+     * @param took    from start to answer, failure or timeout
+     * @param timeout how long the plugin was allowed: its call timeout
+     */
+    public record Handshake(Duration took, Duration timeout) {
     }
 }

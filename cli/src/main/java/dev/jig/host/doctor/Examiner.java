@@ -29,7 +29,7 @@ public final class Examiner {
     public static Examination examine(PluginHost host) throws InterruptedException {
         Inventory inventory = host.inventory();
         MetadataService metadata = host.metadata();
-        Map<PluginFile, Duration> handshakes = new HashMap<>();
+        Map<PluginFile, Examination.Handshake> handshakes = new HashMap<>();
         Set<PluginFile> stale = new HashSet<>();
         Map<PluginFile, String> sandboxes = new HashMap<>();
         for (ListedPlugin listed : inventory.runnable()) {
@@ -37,19 +37,21 @@ public final class Examiner {
             if (host.trustProblem(plugin).isPresent()) {
                 continue; // reported as untrusted; never executed
             }
+            // Before the sandbox check, which may read (and so refresh) the record for its requests.
+            if (metadata.stale(plugin)) {
+                stale.add(plugin);
+            }
             try {
                 host.sandboxes().check(plugin);
             } catch (SandboxUnavailableException e) {
                 sandboxes.put(plugin, e.getMessage());
                 continue;
             }
-            if (metadata.stale(plugin)) {
-                stale.add(plugin);
-            }
             long start = System.nanoTime();
             metadata.record(plugin, true, false);
             if (plugin.form() == PluginFile.Form.EXECUTABLE) {
-                handshakes.put(plugin, Duration.ofNanos(System.nanoTime() - start));
+                handshakes.put(plugin, new Examination.Handshake(Duration.ofNanos(System.nanoTime() - start),
+                        metadata.callTimeout(plugin)));
             }
         }
         // Every record was just refreshed, so this reads them from the cache.

@@ -1,7 +1,6 @@
 package dev.jig.host.doctor;
 
 import dev.jig.host.metadata.CatalogEntry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +11,13 @@ import java.util.Locale;
 final class HandshakeCheck implements Check {
 
     /**
-     * A handshake slower than this is reported: a fifth of the default call timeout, and long
-     * enough that a cold interpreter on a busy machine stays under it.
+     * Whether a handshake is slow: it used more than half the plugin's call timeout, so that a
+     * busier machine, or a colder cache, will make it time out and the plugin be listed invalid.
+     * Half, not less: a cold interpreter on a loaded machine takes seconds, and is not a fault.
      */
-    static final Duration SLOW = Duration.ofSeconds(1);
+    static boolean slow(Examination.Handshake handshake) {
+        return handshake.took().compareTo(handshake.timeout().dividedBy(2)) > 0;
+    }
 
     @Override
     public List<Finding> findings(Examination facts) {
@@ -28,12 +30,12 @@ final class HandshakeCheck implements Check {
                         "nothing more: it was asked again and the cache updated; '" + facts.cli()
                                 + " plugins list --no-cache' refreshes every plugin"));
             }
-            Duration took = facts.handshakes().get(entry.file());
-            if (took != null && took.compareTo(SLOW) > 0) {
+            Examination.Handshake handshake = facts.handshakes().get(entry.file());
+            if (handshake != null && slow(handshake)) {
                 findings.add(Finding.warning("slow-handshake", name, entry.file().path(),
-                        String.format(Locale.ROOT, "took %.1f s to answer the metadata handshake (more than %d s);"
-                                + " listings wait for it whenever it changes, hooks on every command",
-                                took.toMillis() / 1000.0, SLOW.toSeconds()),
+                        String.format(Locale.ROOT, "took %.1f s to answer the metadata handshake, more than half its"
+                                + " call timeout of %.1f s: on a busier machine it times out",
+                                handshake.took().toMillis() / 1000.0, handshake.timeout().toMillis() / 1000.0),
                         "answer 'initialize' before loading anything heavy, or raise plugins." + name
                                 + ".call_timeout_ms if it must be slow"));
             }

@@ -30,30 +30,41 @@ final class InterpreterCheck implements Check {
             if (file.form() != PluginFile.Form.EXECUTABLE) {
                 continue;
             }
-            missing(file.path(), facts).ifPresent(interpreter -> findings.add(Finding.error("missing-interpreter",
-                    file.name(), file.path(), "its #! line names " + interpreter + ", which does not exist: it cannot start",
-                    "install " + interpreter + ", or change the first line of " + file.path()
+            missing(file.path(), facts).ifPresent(missing -> findings.add(Finding.error("missing-interpreter",
+                    file.name(), file.path(),
+                    "its #! line names " + missing.described() + ", which does not exist: it cannot start",
+                    "install " + missing.program() + ", or change the first line of " + file.path()
                             + " to an interpreter that exists")));
         }
         return findings;
     }
 
+    /**
+     * An interpreter that cannot be found.
+     *
+     * @param program   what to install
+     * @param described how the {@code #!} line names it
+     */
+    private record Missing(String program, String described) {
+    }
+
     /** The interpreter {@code file}'s {@code #!} line names, when it cannot be found. */
-    private static Optional<String> missing(Path file, Examination facts) {
+    private static Optional<Missing> missing(Path file, Examination facts) {
         List<String> words = shebang(file);
         if (words.isEmpty()) {
             return Optional.empty();
         }
         Path interpreter = Path.of(words.get(0));
         if (!Files.isRegularFile(interpreter) || !Files.isExecutable(interpreter)) {
-            return Optional.of(words.get(0));
+            return Optional.of(new Missing(words.get(0), words.get(0)));
         }
         if (interpreter.getFileName().toString().equals("env")) {
             // The first word that is not an option of env (e.g. -S) is the program it looks up.
             Optional<String> program = words.stream().skip(1).filter(w -> !w.startsWith("-") && !w.contains("="))
                     .findFirst();
             if (program.isPresent() && !program.get().contains("/") && facts.programs().apply(program.get()).isEmpty()) {
-                return Optional.of("'" + program.get() + "' (looked up on PATH by " + words.get(0) + ")");
+                return Optional.of(new Missing(program.get(),
+                        "'" + program.get() + "' (looked up on PATH by " + words.get(0) + ")"));
             }
         }
         return Optional.empty();

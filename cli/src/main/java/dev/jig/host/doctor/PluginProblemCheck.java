@@ -2,31 +2,41 @@ package dev.jig.host.doctor;
 
 import dev.jig.host.discovery.PluginProblem;
 import dev.jig.host.metadata.CatalogEntry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The problems discovery, metadata, requirement and trust checks already attach to each plugin
- * (as {@code plugins list} shows them), each with a fix.
+ * (as {@code plugins list} shows them), each with a fix: shadowed files, names colliding with a
+ * built-in, with another file of the same directory or with another plugin's subcommand, missing
+ * execute permission, invalid metadata, unmet requirements, untrusted or changed files, signatures.
  */
 final class PluginProblemCheck implements Check {
+
+    /**
+     * How the requirement checks begin the problem of a declared subcommand that another
+     * plugin's file takes (e.g. {@code jig-a-b} against plugin {@code a}'s subcommand {@code b}).
+     */
+    private static final String SUBCOMMAND_TAKEN = "its subcommand '";
 
     @Override
     public List<Finding> findings(Examination facts) {
         List<Finding> findings = new ArrayList<>();
         for (CatalogEntry entry : facts.catalog().plugins()) {
             for (PluginProblem problem : entry.problems()) {
-                findings.add(finding(facts.cli(), entry, problem));
+                findings.add(finding(facts, entry, problem));
             }
         }
         return findings;
     }
 
-    private static Finding finding(String cli, CatalogEntry entry, PluginProblem problem) {
+    private static Finding finding(Examination facts, CatalogEntry entry, PluginProblem problem) {
+        String cli = facts.cli();
         String name = entry.file().name();
         Object path = entry.file().path();
         if (problem instanceof PluginProblem.Shadowed shadowed) {
-            if (shadowed.winner().getParent().equals(entry.file().path().getParent())) {
+            if (sameDirectory(facts, entry, shadowed.winner())) {
                 // An executable and a directory plugin of one name, side by side.
                 return Finding.error("name-collision", name, path, "maps to the same command as " + shadowed.winner()
                         + " in the same directory, which runs instead", "remove or rename one of the two");
@@ -43,6 +53,10 @@ final class PluginProblemCheck implements Check {
         }
         if (problem instanceof PluginProblem.Invalid invalid) {
             boolean metadata = entry.record().map(r -> r.problems().contains(invalid.reason())).orElse(false);
+            if (!metadata && invalid.reason().startsWith(SUBCOMMAND_TAKEN)) {
+                return Finding.error("subcommand-collision", name, path, invalid.reason() + ", so the plugin is refused",
+                        "rename or remove the other plugin's file, or rename the subcommand");
+            }
             return metadata
                     ? Finding.error("invalid-metadata", name, path, "invalid metadata: " + invalid.reason(),
                             "fix the metadata it answers 'initialize' with; '" + cli + " plugins test " + path
@@ -63,5 +77,11 @@ final class PluginProblemCheck implements Check {
                     + unverified.finding(), unverified.advice());
         }
         return Finding.error(problem.code(), name, path, problem.message(), "see '" + cli + " plugins info " + name + "'");
+    }
+
+    /** Whether the plugin file at {@code winner} was found in the same search-path directory as {@code entry}. */
+    private static boolean sameDirectory(Examination facts, CatalogEntry entry, Path winner) {
+        return facts.catalog().plugins().stream()
+                .anyMatch(other -> other.file().path().equals(winner) && other.file().dir().equals(entry.file().dir()));
     }
 }

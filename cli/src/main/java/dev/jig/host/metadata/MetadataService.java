@@ -130,9 +130,14 @@ public final class MetadataService {
         Instant started = Instant.now();
         long start = System.nanoTime();
         return probe.probe(command, plugin.name(), sandboxes.environment(plugin),
-                settings.workingDirectory(), callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT),
+                settings.workingDirectory(), callTimeout(plugin),
                 status -> audit.ifPresent(log -> log.record(plugin, AuditRecord.PROBE, null,
                         started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));
+    }
+
+    /** How long {@code plugin} has to answer {@code initialize}: its call timeout, else the default. */
+    public Duration callTimeout(PluginFile plugin) {
+        return callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT);
     }
 
     /** Whether the cached record of {@code plugin} was made for an earlier content of its file. */
