@@ -27,6 +27,14 @@ class DoctorIT {
     /** Root may read a directory whatever its mode: then the unreadable case cannot be prepared. */
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
+    /**
+     * A cold Python takes seconds on a loaded machine: its plugins get call timeouts long enough
+     * that they are never reported slow.
+     */
+    private static final String PATIENT_PYTHON = "[plugins.greet]\ncall_timeout_ms = 60000\n"
+            + "[plugins.tool]\ncall_timeout_ms = 60000\n[plugins.garbled]\ncall_timeout_ms = 60000\n"
+            + "[plugins.future]\ncall_timeout_ms = 60000\n";
+
     @TempDir
     Path root;
 
@@ -56,6 +64,7 @@ class DoctorIT {
         Sandbox.executable(explicit.resolve("jig-hello"), "#!/bin/sh\necho hello\n");
         Sandbox.executable(explicit.resolve("jig-greet"), ProtocolPlugins.withMetadata("greet", "\"summary\": \"Greets\""));
         Sandbox.executable(explicit.resolve("jig-greet-loud"), "#!/usr/bin/env sh\necho HELLO\n");
+        Sandbox.write(root.resolve("config/jig/config.toml"), PATIENT_PYTHON);
 
         Sandbox.Result result = sandbox.jig("plugins", "doctor");
 
@@ -86,13 +95,15 @@ class DoctorIT {
         Path strangerRan = root.resolve("stranger-ran");
         Sandbox.executable(sandbox.localDir().resolve("jig-stranger"), "#!/bin/sh\ntouch '" + strangerRan + "'\n");
         Sandbox.executable(explicit.resolve("jig-boxed"), ProtocolPlugins.withMetadata("boxed", "\"summary\": \"Boxed\""));
-        Sandbox.write(root.resolve("config/jig/config.toml"), "[plugins.boxed]\nsandbox = \"strict\"\n");
-        Sandbox.executable(explicit.resolve("jig-slow"), ProtocolPlugins.python("slow", "import time; time.sleep(2)",
-                "{\"jsonrpc\": \"2.0\", \"id\": msg[\"id\"], \"result\": {\"protocolVersion\": 1,"
-                        + " \"plugin\": {\"name\": NAME, \"version\": \"1.0.0\"}}}"));
-        Path changing = Sandbox.executable(explicit.resolve("jig-changing"), ProtocolPlugins.withMetadata("changing", "\"summary\": \"One\""));
+        // Slow: more than half of its call timeout (2 of 4 s) with a second's margin either side.
+        Sandbox.executable(explicit.resolve("jig-slow"), shProtocolPlugin("slow", "sleep 3; echo 1.0.0"));
+        Sandbox.write(root.resolve("config/jig/config.toml"), "[plugins.boxed]\nsandbox = \"strict\"\n"
+                + "[plugins.slow]\ncall_timeout_ms = 4000\n" + PATIENT_PYTHON);
+        // Stale: its file stays the same, but its answer reads a file beside it.
+        Sandbox.write(explicit.resolve("changing-version"), "1.0.0\n");
+        Sandbox.executable(explicit.resolve("jig-changing"), shProtocolPlugin("changing", "cat \"${0%/*}/changing-version\""));
         assertEquals(0, sandbox.jig("plugins", "list").exitCode(), "caches every record");
-        Files.writeString(changing, ProtocolPlugins.withMetadata("changing", "\"summary\": \"Two, longer\""));
+        Sandbox.write(explicit.resolve("changing-version"), "2.0.0\n");
         Sandbox.executable(locked.resolve("jig-hidden"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         Sandbox.executable(open.resolve("jig-shared"), "#!/bin/sh\n");
@@ -163,11 +174,14 @@ class DoctorIT {
         assertFix(json, "stranger", "review it, then run 'jig plugins trust stranger'");
         assertTrue(problem(json, "boxed").contains("bwrap is not on PATH"), json::toString);
         assertFix(json, "boxed", "install bubblewrap (the 'bubblewrap' package), or run 'jig config set plugins.boxed.sandbox none'");
-        assertTrue(problem(json, "slow").matches("took \\d+\\.\\d s to answer the metadata handshake \\(more than 1 s\\);.*"),
-                json::toString);
+        assertTrue(problem(json, "slow").matches("took \\d+\\.\\d s to answer the metadata handshake, more than half its"
+                + " call timeout of 4\\.0 s: on a busier machine it times out"), json::toString);
         assertFix(json, "slow", "answer 'initialize' before loading anything heavy, or raise plugins.slow.call_timeout_ms"
                 + " if it must be slow");
-        assertProblem(json, "changing", "its cached metadata was made for an earlier content of the file");
+        assertProblem(json, "changing", "its cached metadata was out of date: it answers differently now, though its file"
+                + " did not change (its metadata depends on other files)");
+        assertFix(json, "changing", "nothing more now: the cache was updated; when those files change, touch "
+                + explicit.resolve("jig-changing") + " or run 'jig plugins list --no-cache'");
         assertFix(json, "path-relative-entry", "replace 'relative' in PATH by an absolute directory, or remove it");
         assertFix(json, "path-duplicate-entry", "remove the later entries of " + programs + " from PATH");
         assertFix(json, "path-empty-entry", "remove the empty entry from PATH, or write '.' if the current directory is meant");
@@ -205,6 +219,20 @@ class DoctorIT {
         Sandbox.Result unknown = sandbox.jig("plugins", "doctor", "nosuch");
         assertEquals(127, unknown.exitCode(), unknown::toString);
         assertEquals("jig: no plugin 'nosuch'. See 'jig plugins list'.\n", unknown.stderr());
+    }
+
+    /**
+     * A protocol plugin in sh that answers {@code initialize} with the version {@code version}
+     * (a shell command) prints.
+     */
+    private static String shProtocolPlugin(String name, String version) {
+        return "#!/bin/sh\n"
+                + "[ \"$1\" = --jig-protocol ] || exit 0\n"
+                + "read -r request\n"
+                + "id=$(printf '%s' \"$request\" | sed -n 's/.*\"id\": *\\([0-9]*\\).*/\\1/p')\n"
+                + "v=$(" + version + ")\n"
+                + "printf '{\"jsonrpc\": \"2.0\", \"id\": %s, \"result\": {\"protocolVersion\": 1, \"plugin\":"
+                + " {\"name\": \"" + name + "\", \"version\": \"%s\"}}}\\n' \"$id\" \"$v\"\n";
     }
 
     /** "severity subject code" of each finding of a {@code --json} report. */

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * @param path        the raw {@code PATH} variable, empty entries and all; empty when unset
  * @param catalog     every plugin with its record and what keeps it from running
  * @param handshakes  how long each probed executable took to answer (or fail) the metadata handshake
- * @param stale       plugins whose cached record had been made for an earlier content of their file
+ * @param stale       plugins whose cached record, still matching their file, no longer matched their answer
  * @param sandboxes   plugins whose requested sandbox cannot be set up, with why
  * @param programs    finds a program on the host's {@code PATH}
  */

@@ -7,11 +7,14 @@ import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.metadata.Catalog;
 import dev.jig.host.metadata.MetadataService;
+import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.sandbox.SandboxUnavailableException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,10 +40,8 @@ public final class Examiner {
             if (host.trustProblem(plugin).isPresent()) {
                 continue; // reported as untrusted; never executed
             }
-            // Before the sandbox check, which may read (and so refresh) the record for its requests.
-            if (metadata.stale(plugin)) {
-                stale.add(plugin);
-            }
+            // Read before the sandbox check, which may read the record for the plugin's requests.
+            Optional<PluginRecord> cached = metadata.cached(plugin, false);
             try {
                 host.sandboxes().check(plugin);
             } catch (SandboxUnavailableException e) {
@@ -48,15 +49,29 @@ public final class Examiner {
                 continue;
             }
             long start = System.nanoTime();
-            metadata.record(plugin, true, false);
+            PluginRecord fresh = metadata.record(plugin, true, false);
             if (plugin.form() == PluginFile.Form.EXECUTABLE) {
                 handshakes.put(plugin, new Examination.Handshake(Duration.ofNanos(System.nanoTime() - start),
                         metadata.callTimeout(plugin)));
+            }
+            if (cached.isPresent() && !sameAnswer(cached.get(), fresh)) {
+                stale.add(plugin);
             }
         }
         // Every record was just refreshed, so this reads them from the cache.
         Catalog catalog = host.catalog(false, false);
         return new Examination(host.settings().cli().name(), host.settings().cli().filePrefix(),
                 host.settings().env("PATH"), catalog, handshakes, stale, sandboxes, new Programs(host.settings())::find);
+    }
+
+    /**
+     * Whether two records say the same about a plugin. The free-text detail is left out (a plain
+     * program's output may differ from run to run), and so is the raw JSON, which a cached
+     * record is read without.
+     */
+    static boolean sameAnswer(PluginRecord a, PluginRecord b) {
+        return a.kind() == b.kind() && a.problems().equals(b.problems()) && Objects.equals(a.version(), b.version())
+                && Objects.equals(a.summary(), b.summary()) && a.run().equals(b.run()) && a.requires().equals(b.requires())
+                && a.subcommands().equals(b.subcommands()) && a.hooks().equals(b.hooks());
     }
 }

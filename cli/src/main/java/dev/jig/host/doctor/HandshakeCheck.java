@@ -26,9 +26,10 @@ final class HandshakeCheck implements Check {
             String name = entry.file().name();
             if (facts.stale().contains(entry.file())) {
                 findings.add(Finding.warning("stale-metadata", name, entry.file().path(),
-                        "its cached metadata was made for an earlier content of the file",
-                        "nothing more: it was asked again and the cache updated; '" + facts.cli()
-                                + " plugins list --no-cache' refreshes every plugin"));
+                        "its cached metadata was out of date: it answers differently now, though its file did not"
+                                + " change (its metadata depends on other files)",
+                        "nothing more now: the cache was updated; when those files change, touch " + entry.file().path()
+                                + " or run '" + facts.cli() + " plugins list --no-cache'"));
             }
             Examination.Handshake handshake = facts.handshakes().get(entry.file());
             if (handshake != null && slow(handshake)) {

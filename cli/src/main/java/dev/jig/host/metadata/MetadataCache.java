@@ -52,22 +52,6 @@ public final class MetadataCache {
     }
 
     /**
-     * Whether a record of this host version is kept for {@code pluginPath} but was made for
-     * another content of the file than {@code fingerprint}: it would be ignored, and the plugin
-     * asked again.
-     */
-    public boolean stale(Path pluginPath, Fingerprint fingerprint) {
-        try {
-            RecordCodec.Entry entry = RecordCodec.read(
-                    new String(Files.readAllBytes(fileFor(pluginPath)), StandardCharsets.UTF_8), false);
-            return hostVersion.equals(entry.hostVersion()) && pluginPath.toString().equals(entry.path())
-                    && !entry.fingerprint().equals(fingerprint);
-        } catch (IOException | RuntimeException e) {
-            return false; // none, unreadable or corrupt: not a record made for an earlier content
-        }
-    }
-
-    /**
      * Stores {@code record} for {@code pluginPath} atomically. A failure to write (read-only home,
      * full disk) is not an error for the caller: the plugin is simply probed again next time.
      *

@@ -140,17 +140,12 @@ public final class MetadataService {
         return callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT);
     }
 
-    /** Whether the cached record of {@code plugin} was made for an earlier content of its file. */
-    public boolean stale(PluginFile plugin) {
-        try {
-            return cache.isPresent() && cache.get().stale(key(plugin), Fingerprint.of(plugin.path()));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The cached record of {@code plugin}, if it is fresh. */
-    private Optional<PluginRecord> cached(PluginFile plugin, boolean withJson) {
+    /**
+     * The cached record of {@code plugin}, if it is fresh (made for the file as it is now).
+     *
+     * @param withJson whether the full metadata JSON is needed
+     */
+    public Optional<PluginRecord> cached(PluginFile plugin, boolean withJson) {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
