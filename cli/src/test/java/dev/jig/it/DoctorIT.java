@@ -220,6 +220,13 @@ class DoctorIT {
                 + "\n"
                 + "1 error, 0 warnings.\n", lazy.stdout());
 
+        Sandbox.write(explicit.resolve("jig-lazy-two"), "#!/bin/sh\necho two\n");
+        Sandbox.Result byCommand = sandbox.jig("plugins", "doctor", "lazy", "two");
+        assertEquals(1, byCommand.exitCode(), byCommand::toString);
+        assertTrue(byCommand.stdout().startsWith("plugin lazy-two (" + explicit.resolve("jig-lazy-two") + ")\n"),
+                byCommand::toString);
+        assertEquals(1, sandbox.jig("plugins", "doctor", "lazy-two").exitCode());
+
         Sandbox.Result hello = sandbox.jig("plugins", "doctor", "hello");
         assertEquals(0, hello.exitCode(), hello::toString);
         assertEquals("No problems found.\n", hello.stdout(), "the PATH's empty entry is not about hello");

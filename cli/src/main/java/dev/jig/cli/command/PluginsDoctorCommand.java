@@ -12,6 +12,8 @@ import dev.jig.host.doctor.Report;
 import dev.jig.host.doctor.Severity;
 import dev.jig.protocol.codec.Json;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +35,9 @@ final class PluginsDoctorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", arity = "0..1", description = "Only this plugin's findings, e.g. 'greet' or 'foo bar'.")
-    private String name;
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only this plugin's findings: its name or command,"
+            + " e.g. 'greet', 'foo-bar' or 'foo bar'.")
+    private List<String> words = new ArrayList<>();
 
     @Option(names = "--json", description = "Print JSON for scripts: {\"healthy\": BOOL, \"errors\": N, \"warnings\": N,"
             + " \"findings\": [{\"severity\", \"code\", \"subject\", \"path\", \"problem\", \"fix\"}]}.")
@@ -47,11 +50,18 @@ final class PluginsDoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String cli = host.settings().cli().name();
-        if (name != null && host.inventory().plugins().stream().noneMatch(p -> p.file().name().equals(name))) {
-            spec.commandLine().getErr().println(cli + ": no plugin '" + name + "'. See '" + cli + " plugins list'.");
-            return ExitStatus.NOT_FOUND;
+        Optional<String> name = Optional.empty();
+        if (!words.isEmpty()) {
+            name = host.inventory().plugins().stream()
+                    .filter(p -> p.file().command().words().equals(words) || p.file().name().equals(String.join(" ", words)))
+                    .map(p -> p.file().name()).findFirst();
+            if (name.isEmpty()) {
+                spec.commandLine().getErr().println(cli + ": no plugin '" + String.join(" ", words) + "'. See '" + cli
+                        + " plugins list'.");
+                return ExitStatus.NOT_FOUND;
+            }
         }
-        Report report = Doctor.diagnose(Examiner.examine(host), Optional.ofNullable(name));
+        Report report = Doctor.diagnose(Examiner.examine(host, name), name);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));

@@ -28,8 +28,13 @@ public final class Examiner {
     private Examiner() {
     }
 
-    /** Examines everything {@code host} sees. */
-    public static Examination examine(PluginHost host) throws InterruptedException {
+    /**
+     * Examines everything {@code host} sees.
+     *
+     * @param only when present, only the plugin of this name is asked again; the others' records
+     *             are read from the cache
+     */
+    public static Examination examine(PluginHost host, Optional<String> only) throws InterruptedException {
         Inventory inventory = host.inventory();
         MetadataService metadata = host.metadata();
         Map<PluginFile, Examination.Handshake> handshakes = new HashMap<>();
@@ -37,6 +42,9 @@ public final class Examiner {
         Map<PluginFile, String> sandboxes = new HashMap<>();
         for (ListedPlugin listed : inventory.runnable()) {
             PluginFile plugin = listed.file();
+            if (only.isPresent() && !only.get().equals(plugin.name())) {
+                continue;
+            }
             if (host.trustProblem(plugin).isPresent()) {
                 continue; // reported as untrusted; never executed
             }
@@ -58,7 +66,7 @@ public final class Examiner {
                 stale.add(plugin);
             }
         }
-        // Every record was just refreshed, so this reads them from the cache.
+        // The records were just refreshed, so this reads them from the cache.
         Catalog catalog = host.catalog(false, false);
         return new Examination(host.settings().cli().name(), host.settings().cli().filePrefix(),
                 host.settings().env("PATH"), catalog, handshakes, stale, sandboxes, new Programs(host.settings())::find);
