@@ -41,7 +41,7 @@ class DoctorIT {
      */
     private static final String PATIENT_PYTHON = "[plugins.greet]\ncall_timeout_ms = 60000\n"
             + "[plugins.tool]\ncall_timeout_ms = 60000\n[plugins.garbled]\ncall_timeout_ms = 60000\n"
-            + "[plugins.future]\ncall_timeout_ms = 60000\n";
+            + "[plugins.future]\ncall_timeout_ms = 60000\n[plugins.strict]\ncall_timeout_ms = 60000\n";
 
     @TempDir
     Path root;
@@ -106,7 +106,10 @@ class DoctorIT {
         // Slow: more than half of its call timeout (2 of 4 s) with a second's margin either side.
         Sandbox.executable(explicit.resolve("jig-slow"), shProtocolPlugin("slow", "sleep 3; echo 1.0.0"));
         Sandbox.write(root.resolve("config/jig/config.toml"), "[plugins.boxed]\nsandbox = \"strict\"\n"
-                + "[plugins.slow]\ncall_timeout_ms = 4000\n" + PATIENT_PYTHON);
+                + "[plugins.slow]\ncall_timeout_ms = 4000\n" + PATIENT_PYTHON + "shout = \"loud\"\n");
+        // Its schema wants a boolean; the line above, in its section, sets a string.
+        Sandbox.executable(explicit.resolve("jig-strict"), ProtocolPlugins.withMetadata("strict",
+                "\"config\": {\"schema\": {\"type\": \"object\", \"properties\": {\"shout\": {\"type\": \"boolean\"}}}}"));
         // Stale: its file stays the same, but its answer reads a file beside it.
         Sandbox.write(explicit.resolve("changing-version"), "1.0.0\n");
         Sandbox.executable(explicit.resolve("jig-changing"), shProtocolPlugin("changing", "cat \"${0%/*}/changing-version\""));
@@ -147,7 +150,8 @@ class DoctorIT {
                 "error tool subcommand-collision",
                 "error pair name-collision",
                 "warning twin shadowed",
-                "error stranger untrusted"));
+                "error stranger untrusted",
+                "error strict config-invalid"));
         assertEquals(sorted(expected), sorted(found), result::toString);
         int aboutThePath = LOCKABLE ? 5 : 4;
         assertTrue(found.subList(0, aboutThePath).stream().allMatch(f -> f.contains(" search path ")),
@@ -197,6 +201,11 @@ class DoctorIT {
         if (LOCKABLE) {
             assertFix(json, "unreadable-directory", "chmod u+rx " + locked + ", or remove it from the search path");
         }
+        assertTrue(problem(json, "strict").startsWith("the configuration of plugin 'strict' does not fit its schema: "),
+                json::toString);
+        assertTrue(problem(json, "strict").endsWith(": it never runs"), json::toString);
+        assertFix(json, "strict", "change plugins.strict with 'jig config set' or 'jig config unset';"
+                + " 'jig config list --show-origin' shows where each value is set");
         assertFalse(Files.exists(strangerRan), "an untrusted plugin is never executed");
 
         // The doctor asked the changed plugin again: its record is fresh now.

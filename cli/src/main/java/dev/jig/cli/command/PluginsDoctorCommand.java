@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
+import dev.jig.host.config.Configuration;
+import dev.jig.host.config.PluginConfigs;
 import dev.jig.host.doctor.Doctor;
 import dev.jig.host.doctor.Examiner;
 import dev.jig.host.doctor.Finding;
@@ -25,12 +27,14 @@ import picocli.CommandLine.Spec;
 /** {@code plugins doctor [NAME]}: everything that keeps plugins from running as expected, each with a fix. */
 @Command(description = "Report everything that can be wrong with plugins and the search path, each with a fix:"
         + " not executable, a missing #! interpreter, shadowed or colliding names, invalid or stale metadata,"
-        + " unmet requirements, untrusted, a sandbox that cannot be set up, a slow handshake, unreadable plugin"
+        + " unmet requirements, untrusted, a sandbox that cannot be set up, configuration that breaks the plugin's"
+        + " schema, a slow handshake, unreadable plugin"
         + " directories, odd PATH entries. Trusted plugins are asked for their metadata again."
         + " Exits 0 when no finding is an error (warnings alone pass), 1 when one is, 127 for an unknown NAME.")
 final class PluginsDoctorCommand implements Callable<Integer> {
 
     private final PluginHost host;
+    private final Configuration config;
 
     @Spec
     private CommandSpec spec;
@@ -43,8 +47,9 @@ final class PluginsDoctorCommand implements Callable<Integer> {
             + " \"findings\": [{\"severity\", \"code\", \"subject\", \"path\", \"problem\", \"fix\"}]}.")
     private boolean json;
 
-    PluginsDoctorCommand(PluginHost host) {
+    PluginsDoctorCommand(PluginHost host, Configuration config) {
         this.host = host;
+        this.config = config;
     }
 
     @Override
@@ -61,7 +66,7 @@ final class PluginsDoctorCommand implements Callable<Integer> {
                 return ExitStatus.NOT_FOUND;
             }
         }
-        Report report = Doctor.diagnose(Examiner.examine(host, name), name);
+        Report report = Doctor.diagnose(Examiner.examine(host, new PluginConfigs(config), name), name);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class Doctor {
 
     private static final List<Check> CHECKS = List.of(new SearchPathCheck(), new PluginProblemCheck(),
-            new InterpreterCheck(), new SandboxCheck(), new HandshakeCheck());
+            new InterpreterCheck(), new SandboxCheck(), new ConfigurationCheck(), new HandshakeCheck());
 
     private Doctor() {
     }

@@ -20,15 +20,17 @@ import java.util.function.Function;
  * @param handshakes  how long each probed executable took to answer (or fail) the metadata handshake
  * @param stale       plugins whose cached record, still matching their file, no longer matched their answer
  * @param sandboxes   plugins whose requested sandbox cannot be set up, with why
+ * @param configs     plugins whose configuration does not fit the schema they declare, with how
  * @param programs    finds a program on the host's {@code PATH}
  */
 public record Examination(String cli, String filePrefix, Optional<String> path, Catalog catalog,
                           Map<PluginFile, Handshake> handshakes, Set<PluginFile> stale,
-                          Map<PluginFile, String> sandboxes, Function<String, Optional<Path>> programs) {
+                          Map<PluginFile, String> sandboxes, Map<PluginFile, String> configs, Function<String, Optional<Path>> programs) {
     public Examination {
         handshakes = Map.copyOf(handshakes);
         stale = Set.copyOf(stale);
         sandboxes = Map.copyOf(sandboxes);
+        configs = Map.copyOf(configs);
     }
 
     /**

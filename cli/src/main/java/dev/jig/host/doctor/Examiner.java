@@ -5,7 +5,10 @@ import dev.jig.host.discovery.Inventory;
 import dev.jig.host.discovery.ListedPlugin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.exec.Programs;
+import dev.jig.host.config.ConfigException;
+import dev.jig.host.config.PluginConfigs;
 import dev.jig.host.metadata.Catalog;
+import dev.jig.host.metadata.Kind;
 import dev.jig.host.metadata.MetadataService;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.sandbox.SandboxUnavailableException;
@@ -31,15 +34,18 @@ public final class Examiner {
     /**
      * Examines everything {@code host} sees.
      *
-     * @param only when present, only the plugin of this name is asked again; the others' records
-     *             are read from the cache
+     * @param configs the plugins' configuration, checked against the schema each declares
+     * @param only    when present, only the plugin of this name is asked again; the others' records
+     *                are read from the cache
      */
-    public static Examination examine(PluginHost host, Optional<String> only) throws InterruptedException {
+    public static Examination examine(PluginHost host, PluginConfigs configs, Optional<String> only)
+            throws InterruptedException {
         Inventory inventory = host.inventory();
         MetadataService metadata = host.metadata();
         Map<PluginFile, Examination.Handshake> handshakes = new HashMap<>();
         Set<PluginFile> stale = new HashSet<>();
         Map<PluginFile, String> sandboxes = new HashMap<>();
+        Map<PluginFile, String> configurations = new HashMap<>();
         for (ListedPlugin listed : inventory.runnable()) {
             PluginFile plugin = listed.file();
             if (only.isPresent() && !only.get().equals(plugin.name())) {
@@ -57,7 +63,7 @@ public final class Examiner {
                 continue;
             }
             long start = System.nanoTime();
-            PluginRecord fresh = metadata.record(plugin, true, false);
+            PluginRecord fresh = metadata.record(plugin, true, true);
             if (plugin.form() == PluginFile.Form.EXECUTABLE) {
                 handshakes.put(plugin, new Examination.Handshake(Duration.ofNanos(System.nanoTime() - start),
                         metadata.callTimeout(plugin)));
@@ -65,11 +71,19 @@ public final class Examiner {
             if (cached.isPresent() && !sameAnswer(cached.get(), fresh)) {
                 stale.add(plugin);
             }
+            if (fresh.kind() != Kind.PLAIN) {
+                try {
+                    configs.check(plugin.name(), PluginRecord.configSpec(fresh.metadataJson()));
+                } catch (ConfigException e) {
+                    configurations.put(plugin, e.getMessage());
+                }
+            }
         }
         // The records were just refreshed, so this reads them from the cache.
         Catalog catalog = host.catalog(false, false);
         return new Examination(host.settings().cli().name(), host.settings().cli().filePrefix(),
-                host.settings().env("PATH"), catalog, handshakes, stale, sandboxes, new Programs(host.settings())::find);
+                host.settings().env("PATH"), catalog, handshakes, stale, sandboxes, configurations,
+                new Programs(host.settings())::find);
     }
 
     /**

@@ -95,7 +95,7 @@ class DoctorTests {
         Examination facts = new Examination("jig", "jig-", Optional.empty(), catalog(List.of(entry(slow), entry(quick))),
                 Map.of(slow, new Examination.Handshake(Duration.ofMillis(1500), Duration.ofSeconds(2)),
                         quick, new Examination.Handshake(Duration.ofMillis(2500), Duration.ofSeconds(5))),
-                Set.of(quick), Map.of(), program -> Optional.empty());
+                Set.of(quick), Map.of(), Map.of(), program -> Optional.empty());
 
         List<Finding> findings = new HandshakeCheck().findings(facts);
 
@@ -137,7 +137,7 @@ class DoctorTests {
         Examination facts = new Examination("jig", "jig-", Optional.of("/usr/bin::/bin"),
                 catalog(List.of(new CatalogEntry(lazy, Optional.empty(), List.of(new PluginProblem.NotExecutable())),
                         entry(fine))),
-                Map.of(), Set.of(), Map.of(), program -> Optional.empty());
+                Map.of(), Set.of(), Map.of(), Map.of(), program -> Optional.empty());
 
         Report all = Doctor.diagnose(facts, Optional.empty());
         Report onlyFine = Doctor.diagnose(facts, Optional.of("fine"));
@@ -149,7 +149,7 @@ class DoctorTests {
         assertTrue(onlyFine.healthy());
         assertEquals("chmod +x " + lazy.path(), onlyLazy.findings().get(0).fix());
         Report warningsOnly = Doctor.diagnose(new Examination("jig", "jig-", Optional.of("/usr/bin::/bin"),
-                catalog(List.of(entry(fine))), Map.of(), Set.of(), Map.of(), program -> Optional.empty()), Optional.empty());
+                catalog(List.of(entry(fine))), Map.of(), Set.of(), Map.of(), Map.of(), program -> Optional.empty()), Optional.empty());
         assertEquals(1, warningsOnly.count(Severity.WARNING));
         assertTrue(warningsOnly.healthy());
     }
@@ -183,6 +183,6 @@ class DoctorTests {
     }
 
     private Examination facts(List<CatalogEntry> entries, Function<String, Optional<Path>> programs) {
-        return new Examination("jig", "jig-", Optional.empty(), catalog(entries), Map.of(), Set.of(), Map.of(), programs);
+        return new Examination("jig", "jig-", Optional.empty(), catalog(entries), Map.of(), Set.of(), Map.of(), Map.of(), programs);
     }
 }
