@@ -119,6 +119,8 @@ class DoctorIT {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         Sandbox.executable(open.resolve("jig-shared"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path typo = root.resolve("no-such-dir");
+        sandbox.env.put("JIG_PLUGIN_PATH", explicit + ":" + locked + ":" + open + ":" + typo);
         Path programs = root.resolve("programs");
         sandbox.env.put("PATH", sandbox.bin + "::relative:" + programs + ":" + programs);
 
@@ -129,6 +131,7 @@ class DoctorIT {
         assertFalse(json.get("healthy").asBoolean());
         List<String> found = codes(result);
         List<String> expected = new ArrayList<>(List.of(
+                "warning search path missing-directory",
                 "warning search path path-relative-entry",
                 "warning search path path-duplicate-entry",
                 "warning search path path-empty-entry"));
@@ -153,7 +156,7 @@ class DoctorIT {
                 "error stranger untrusted",
                 "error strict config-invalid"));
         assertEquals(sorted(expected), sorted(found), result::toString);
-        int aboutThePath = LOCKABLE ? 5 : 4;
+        int aboutThePath = LOCKABLE ? 6 : 5;
         assertTrue(found.subList(0, aboutThePath).stream().allMatch(f -> f.contains(" search path ")),
                 "the search path comes first: " + found);
         assertEquals(found.size(), json.get("errors").asInt() + json.get("warnings").asInt());
@@ -198,6 +201,8 @@ class DoctorIT {
         assertFix(json, "path-duplicate-entry", "remove the later entries of " + programs + " from PATH");
         assertFix(json, "path-empty-entry", "remove the empty entry from PATH, or write '.' if the current directory is meant");
         assertFix(json, "world-writable-directory", "chmod o-w " + open);
+        assertFix(json, "missing-directory", "create it, or correct or remove it in --plugin-path or JIG_PLUGIN_PATH");
+        assertEquals(typo.toString(), finding(json, "missing-directory").get("path").asText());
         if (LOCKABLE) {
             assertFix(json, "unreadable-directory", "chmod u+rx " + locked + ", or remove it from the search path");
         }

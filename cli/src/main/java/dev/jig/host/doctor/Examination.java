@@ -14,7 +14,7 @@ import java.util.function.Function;
  * reads the same picture and none of them starts a process.
  *
  * @param cli         the CLI's name, for fixes that are commands
- * @param filePrefix  what plugin file names start with, e.g. {@code jig-}
+ * @param envPrefix   what the host's environment variables start with, e.g. {@code JIG_}
  * @param path        the raw {@code PATH} variable, empty entries and all; empty when unset
  * @param catalog     every plugin with its record and what keeps it from running
  * @param handshakes  how long each probed executable took to answer (or fail) the metadata handshake
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * @param configs     plugins whose configuration does not fit the schema they declare, with how
  * @param programs    finds a program on the host's {@code PATH}
  */
-public record Examination(String cli, String filePrefix, Optional<String> path, Catalog catalog,
+public record Examination(String cli, String envPrefix, Optional<String> path, Catalog catalog,
                           Map<PluginFile, Handshake> handshakes, Set<PluginFile> stale,
                           Map<PluginFile, String> sandboxes, Map<PluginFile, String> configs, Function<String, Optional<Path>> programs) {
     public Examination {

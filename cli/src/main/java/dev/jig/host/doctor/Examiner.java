@@ -81,7 +81,7 @@ public final class Examiner {
         }
         // The records were just refreshed, so this reads them from the cache.
         Catalog catalog = host.catalog(false, false);
-        return new Examination(host.settings().cli().name(), host.settings().cli().filePrefix(),
+        return new Examination(host.settings().cli().name(), host.settings().cli().envPrefix(),
                 host.settings().env("PATH"), catalog, handshakes, stale, sandboxes, configurations,
                 new Programs(host.settings())::find);
     }

@@ -1,6 +1,7 @@
 package dev.jig.host.doctor;
 
 import dev.jig.host.discovery.Inventory;
+import dev.jig.host.discovery.Origin;
 import dev.jig.host.metadata.CatalogEntry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The search path itself: plugin directories that exist but cannot be read, directories
+ * The search path itself: plugin directories that exist but cannot be read, explicit ones that
+ * do not exist, directories
  * holding plugins that anyone may write to, and {@code PATH} entries that make lookups depend on
  * the current directory or repeat.
  */
@@ -29,6 +31,13 @@ final class SearchPathCheck implements Check {
                         "the plugin directory " + dir + " (" + scanned.dir().origin().id()
                                 + ") cannot be read: its plugins are not found",
                         "chmod u+rx " + dir + ", or remove it from the search path"));
+            }
+            if (scanned.status() == Inventory.Status.MISSING && scanned.dir().origin() == Origin.EXPLICIT
+                    && !Files.exists(dir)) {
+                // Only an explicit entry: the default directories need not exist, nor every PATH entry.
+                findings.add(Finding.warning("missing-directory", Finding.SEARCH_PATH, dir,
+                        "the plugin directory " + dir + " (explicit plugin path) does not exist",
+                        "create it, or correct or remove it in --plugin-path or " + facts.envPrefix() + "PLUGIN_PATH"));
             }
             if (scanned.status() == Inventory.Status.SCANNED && holdsPlugins(facts, scanned) && worldWritable(dir)) {
                 findings.add(Finding.warning("world-writable-directory", Finding.SEARCH_PATH, dir,

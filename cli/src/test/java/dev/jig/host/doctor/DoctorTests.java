@@ -60,6 +60,23 @@ class DoctorTests {
     }
 
     @Test
+    void anExplicitPluginDirectoryThatDoesNotExistIsWarnedAboutButADefaultOneIsNot() {
+        Path typo = dir.resolve("no-such-dir");
+        Path absentDefault = dir.resolve("absent-default");
+        Catalog catalog = new Catalog(List.of(
+                new Inventory.ScannedDir(new PluginDir(typo, Origin.EXPLICIT), Inventory.Status.MISSING),
+                new Inventory.ScannedDir(new PluginDir(absentDefault, Origin.USER), Inventory.Status.MISSING)), List.of());
+        Examination facts = new Examination("jig", "JIG_", Optional.empty(), catalog, Map.of(), Set.of(), Map.of(),
+                Map.of(), program -> Optional.empty());
+
+        List<Finding> findings = new SearchPathCheck().findings(facts);
+
+        assertEquals(List.of("missing-directory"), findings.stream().map(Finding::code).toList());
+        assertEquals(typo.toString(), findings.get(0).path());
+        assertEquals("create it, or correct or remove it in --plugin-path or JIG_PLUGIN_PATH", findings.get(0).fix());
+    }
+
+    @Test
     void shebangLinesSplitIntoWords() {
         assertEquals(List.of("/bin/sh"), InterpreterCheck.parse("#!/bin/sh\necho hi\n"));
         assertEquals(List.of("/usr/bin/env", "-S", "python3", "-u"), InterpreterCheck.parse("#! /usr/bin/env -S python3 -u\n"));
@@ -92,7 +109,7 @@ class DoctorTests {
     void aHandshakeOverHalfTheCallTimeoutIsAWarningAndAStaleRecordIsReported() throws Exception {
         PluginFile slow = executable("slow", "#!/bin/sh\n");
         PluginFile quick = executable("quick", "#!/bin/sh\n");
-        Examination facts = new Examination("jig", "jig-", Optional.empty(), catalog(List.of(entry(slow), entry(quick))),
+        Examination facts = new Examination("jig", "JIG_", Optional.empty(), catalog(List.of(entry(slow), entry(quick))),
                 Map.of(slow, new Examination.Handshake(Duration.ofMillis(1500), Duration.ofSeconds(2)),
                         quick, new Examination.Handshake(Duration.ofMillis(2500), Duration.ofSeconds(5))),
                 Set.of(quick), Map.of(), Map.of(), program -> Optional.empty());
@@ -134,7 +151,7 @@ class DoctorTests {
     void warningsAloneAreHealthyAndANameLimitsTheReport() throws Exception {
         PluginFile lazy = executable("lazy", "#!/bin/sh\n");
         PluginFile fine = executable("fine", "#!/bin/sh\n");
-        Examination facts = new Examination("jig", "jig-", Optional.of("/usr/bin::/bin"),
+        Examination facts = new Examination("jig", "JIG_", Optional.of("/usr/bin::/bin"),
                 catalog(List.of(new CatalogEntry(lazy, Optional.empty(), List.of(new PluginProblem.NotExecutable())),
                         entry(fine))),
                 Map.of(), Set.of(), Map.of(), Map.of(), program -> Optional.empty());
@@ -148,7 +165,7 @@ class DoctorTests {
         assertEquals(List.of(), onlyFine.findings());
         assertTrue(onlyFine.healthy());
         assertEquals("chmod +x " + lazy.path(), onlyLazy.findings().get(0).fix());
-        Report warningsOnly = Doctor.diagnose(new Examination("jig", "jig-", Optional.of("/usr/bin::/bin"),
+        Report warningsOnly = Doctor.diagnose(new Examination("jig", "JIG_", Optional.of("/usr/bin::/bin"),
                 catalog(List.of(entry(fine))), Map.of(), Set.of(), Map.of(), Map.of(), program -> Optional.empty()), Optional.empty());
         assertEquals(1, warningsOnly.count(Severity.WARNING));
         assertTrue(warningsOnly.healthy());
@@ -183,6 +200,6 @@ class DoctorTests {
     }
 
     private Examination facts(List<CatalogEntry> entries, Function<String, Optional<Path>> programs) {
-        return new Examination("jig", "jig-", Optional.empty(), catalog(entries), Map.of(), Set.of(), Map.of(), Map.of(), programs);
+        return new Examination("jig", "JIG_", Optional.empty(), catalog(entries), Map.of(), Set.of(), Map.of(), Map.of(), programs);
     }
 }
