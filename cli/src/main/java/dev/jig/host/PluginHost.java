@@ -151,6 +151,11 @@ public final class PluginHost {
         return Optional.empty();
     }
 
+    /** Learns and caches what each plugin is; {@code plugins doctor} asks it directly to time the handshakes. */
+    public MetadataService metadata() {
+        return metadata;
+    }
+
     /** The settings this host was built with. */
     public HostSettings settings() {
         return settings;

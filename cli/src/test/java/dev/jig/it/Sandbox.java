@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A private world for one test: its own home, config, data and working directories, an
@@ -209,6 +211,28 @@ final class Sandbox {
     /** A plugin path of sample directories, e.g. {@code samples("bash", "c/bin")}. */
     static String samples(String... directories) {
         return Arrays.stream(directories).map(dir -> SAMPLES.resolve(dir).toString()).collect(Collectors.joining(":"));
+    }
+
+    /**
+     * A directory of links to every program of the system but {@code missing}, to put on
+     * {@code PATH} in place of the system's directories.
+     */
+    Path programsWithout(String missing) throws IOException {
+        Path programs = mkdirs(root.resolve("programs"));
+        for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
+            if (!Files.isDirectory(Path.of(dir))) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
+                for (Path file : files.toList()) {
+                    Path link = programs.resolve(file.getFileName());
+                    if (!file.getFileName().toString().equals(missing) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, file);
+                    }
+                }
+            }
+        }
+        return programs;
     }
 
     /** Whether {@code program} is an executable on the {@code PATH} the tests run with. */

@@ -45,6 +45,7 @@ public final class Builtins {
                 .addSubcommand("list", new PluginsListCommand(host))
                 .addSubcommand("info", new PluginsInfoCommand(host))
                 .addSubcommand("audit", new PluginsAuditCommand(host))
+                .addSubcommand("doctor", new PluginsDoctorCommand(host, config))
                 .addSubcommand("trust", new PluginsTrustCommand(host))
                 .addSubcommand("untrust", new PluginsUntrustCommand(host))
                 .addSubcommand("verify", new PluginsVerifyCommand(host))

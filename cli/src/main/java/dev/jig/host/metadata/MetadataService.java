@@ -142,7 +142,7 @@ public final class MetadataService {
         Instant started = Instant.now();
         long start = System.nanoTime();
         PluginRecord learned = probe.probe(command, plugin.name(), sandboxes.environment(plugin),
-                settings.workingDirectory(), callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT),
+                settings.workingDirectory(), callTimeout(plugin),
                 status -> audit.ifPresent(log -> log.record(plugin, AuditRecord.PROBE, null,
                         started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));
         settings.tracer().step("probe", () -> plugin.name() + ": answered in "
@@ -159,8 +159,17 @@ public final class MetadataService {
         return record.problems().isEmpty() ? what : what + ", problems: " + String.join("; ", record.problems());
     }
 
-    /** The cached record of {@code plugin}, if it is fresh. */
-    private Optional<PluginRecord> cached(PluginFile plugin, boolean withJson) {
+    /** How long {@code plugin} has to answer {@code initialize}: its call timeout, else the default. */
+    public Duration callTimeout(PluginFile plugin) {
+        return callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT);
+    }
+
+    /**
+     * The cached record of {@code plugin}, if it is fresh (made for the file as it is now).
+     *
+     * @param withJson whether the full metadata JSON is needed
+     */
+    public Optional<PluginRecord> cached(PluginFile plugin, boolean withJson) {
         if (cache.isEmpty()) {
             return Optional.empty();
         }
