@@ -401,6 +401,14 @@ public final class PluginHost {
         return new CatalogEntry(plugin, Optional.of(record), problems);
     }
 
+    /**
+     * What the cache knows of {@code plugin}, with its full metadata; empty when its record is
+     * missing or stale. Never starts the plugin: completion must not.
+     */
+    public Optional<PluginRecord> cachedRecord(PluginFile plugin) {
+        return metadata.cached(plugin);
+    }
+
     /** Built-in and plugin command names close to a mistyped {@code word}, best first. */
     public List<String> suggestions(String word) {
         Set<String> known = new LinkedHashSet<>(settings.builtins());

@@ -135,6 +135,11 @@ public final class MetadataService {
                         started, Duration.ofNanos(System.nanoTime() - start), status.orElse(null), 1)));
     }
 
+    /** The cached record of {@code plugin} with its full JSON, if it is fresh; never probes. */
+    public Optional<PluginRecord> cached(PluginFile plugin) {
+        return cached(plugin, true);
+    }
+
     /** The cached record of {@code plugin}, if it is fresh. */
     private Optional<PluginRecord> cached(PluginFile plugin, boolean withJson) {
         if (cache.isEmpty()) {
