@@ -101,7 +101,9 @@ public final class Completer {
 
     private List<ListedPlugin> runnable() {
         return host.inventory().runnable().stream()
-                .sorted(Comparator.comparing((ListedPlugin p) -> p.file().command().words().toString()))
+                // A command before its subcommands' files: its candidate, the one kept, has its summary.
+                .sorted(Comparator.comparing((ListedPlugin p) -> p.file().command().words().get(0))
+                        .thenComparingInt(p -> p.file().command().words().size()))
                 .toList();
     }
 

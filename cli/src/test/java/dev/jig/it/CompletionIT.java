@@ -1,0 +1,158 @@
+package dev.jig.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shell completion through real shells: each loads the script {@code jig completion SHELL}
+ * prints, and completes built-ins, plugin commands, a plugin's subcommands and flags.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CompletionIT {
+
+    @TempDir
+    Path root;
+
+    private Sandbox sandbox;
+    /** Left by {@code jig-deploy} each time it is started in protocol mode. */
+    private Path probes;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        sandbox = new Sandbox(root);
+        // The scripts run 'jig' from PATH, as an installed CLI would be.
+        Files.createSymbolicLink(sandbox.bin.resolve("jig"), Sandbox.LAUNCHER);
+        probes = root.resolve("probes");
+        Path dir = sandbox.userDir();
+        Sandbox.executable(dir.resolve("jig-deploy"), ProtocolPlugins.python("deploy",
+                "open(" + pythonString(probes.toString()) + ", \"a\").write(\"probe\\n\")",
+                "{\"jsonrpc\": \"2.0\", \"id\": msg[\"id\"], \"result\": {\"protocolVersion\": 1, \"plugin\": {"
+                        + "\"name\": NAME, \"version\": \"1.0.0\", \"description\": \"ship it\","
+                        + " \"flags\": [{\"name\": \"--env\", \"value\": \"ENV\", \"summary\": \"where to\"},"
+                        + " {\"name\": \"--force\", \"short\": \"-f\"}],"
+                        + " \"commands\": [{\"name\": \"status\", \"summary\": \"what is live\","
+                        + " \"flags\": [{\"name\": \"--watch\"}]}]}}}"));
+        Sandbox.executable(dir.resolve("jig-deploy-rollback"), "#!/bin/sh\necho rollback\n");
+        Sandbox.executable(dir.resolve("jig-hello"), "#!/bin/sh\necho hello\n");
+    }
+
+    private static String pythonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Fills the metadata cache as any listing does. */
+    private void cache() {
+        Sandbox.Result list = sandbox.jig("plugins", "list");
+        assertEquals(0, list.exitCode(), list::toString);
+    }
+
+    private int probeCount() throws IOException {
+        return Files.exists(probes) ? Files.readAllLines(probes).size() : 0;
+    }
+
+    @Test
+    void bashCompletesBuiltinsPluginsSubcommandsAndFlags() {
+        cache();
+        assertEquals(List.of("plugins"), bash("jig", "pl"));
+        List<String> top = bash("jig", "");
+        assertTrue(top.containsAll(List.of("completion", "config", "help", "plugins", "version", "deploy", "hello")),
+                top::toString);
+        assertEquals(List.of("rollback", "status"), sorted(bash("jig", "deploy", "")));
+        assertEquals(List.of("status"), bash("jig", "deploy", "st"));
+        assertEquals(List.of("--env", "--force"), sorted(bash("jig", "deploy", "--")));
+        assertEquals(List.of("--env", "--force", "--watch"), sorted(bash("jig", "deploy", "status", "--")));
+        assertEquals(List.of("list"), bash("jig", "plugins", "li"));
+        assertEquals(List.of("zsh"), bash("jig", "completion", "z"));
+    }
+
+    @Test
+    void bashFallsBackToFileNamesForAPluginsOperands() throws IOException {
+        cache();
+        Files.writeString(sandbox.work.resolve("notes.txt"), "x");
+        assertEquals(List.of("notes.txt"), bash("jig", "deploy", "status", "no"));
+        assertEquals(List.of(), bash("jig", "plugins", "no"), "built-ins complete no file names");
+    }
+
+    @Test
+    void aFreshCacheCompletesFromFileNamesAndStartsNoPlugin() throws IOException {
+        // The hidden command itself: loading the script runs a built-in, which asks plugins for their hooks.
+        assertEquals("rollback\n:0\n", sandbox.jig("__complete", "deploy", "").stdout());
+        assertTrue(sandbox.jig("__complete", "").stdout().lines().toList().containsAll(List.of("deploy", "hello")));
+        assertEquals(0, probeCount(), "completion started a plugin");
+        cache();
+        int probed = probeCount();
+        assertEquals(List.of("rollback", "status"), sorted(bash("jig", "deploy", "")));
+        assertEquals(probed, probeCount(), "completion from the cache started a plugin");
+    }
+
+    @Test
+    void theHiddenCommandPrintsDescriptionsAndADirective() {
+        cache();
+        Sandbox.Result result = sandbox.jig("__complete", "deploy", "--e");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("--env\twhere to\n:0\n", result.stdout());
+        assertEquals("", result.stderr());
+        Sandbox.Result top = sandbox.jig("__complete", "de");
+        assertEquals("deploy\tship it\n:4\n", top.stdout());
+    }
+
+    @Test
+    void fishCompletes() {
+        assumeTrue(Sandbox.onPath("fish"), "fish is not installed");
+        cache();
+        assertEquals(List.of("plugins"), values(fish("jig pl")));
+        assertEquals(List.of("rollback", "status"), sorted(values(fish("jig deploy "))));
+        assertTrue(fish("jig deploy ").contains("status\twhat is live"));
+        assertEquals(List.of("--env", "--force"), sorted(values(fish("jig deploy --"))));
+        assertEquals(List.of("--watch"), values(fish("jig deploy status --w")));
+    }
+
+    /** COMPREPLY after bash loaded the script and completed the last of {@code words}. */
+    private List<String> bash(String... words) {
+        String script = """
+                source <(jig completion bash) || exit 9
+                COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+                COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+                _jig_complete
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """;
+        List<String> command = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", script, "bash"));
+        command.addAll(Arrays.asList(words));
+        return lines(sandbox.run(command, new byte[0]));
+    }
+
+    /** What fish offers for {@code line}, {@code value<TAB>description} a line. */
+    private List<String> fish(String line) {
+        return lines(sandbox.run(List.of("fish", "--no-config", "-c",
+                "jig completion fish | source; or exit 9; complete -C" + "'" + line + "'"), new byte[0]));
+    }
+
+    private static List<String> lines(Sandbox.Result result) {
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("", result.stderr(), result::toString);
+        return result.stdout().lines().filter(line -> !line.isEmpty()).toList();
+    }
+
+    private static List<String> values(List<String> lines) {
+        return lines.stream().map(line -> line.split("\t", 2)[0]).toList();
+    }
+
+    private static List<String> sorted(List<String> words) {
+        return words.stream().sorted().toList();
+    }
+}
