@@ -6,7 +6,6 @@ import dev.jig.host.PluginHost;
 import dev.jig.host.complete.BuiltinWords;
 import dev.jig.host.complete.Completer;
 import dev.jig.host.complete.Completion;
-import dev.jig.host.complete.DynamicCompletion;
 import dev.jig.host.config.ConfigException;
 import dev.jig.host.config.Configuration;
 import java.io.PrintStream;
@@ -51,7 +50,7 @@ final class CompleteRequest {
                 config = Configuration.defaults(settings); // a broken file is reported when a command runs
             }
             PluginHost host = new PluginHost(settings, config, Optional.empty());
-            completion = new Completer(host, WORDS, DynamicCompletion.NONE).complete(words);
+            completion = new Completer(host, WORDS, host.completion(config.completeTimeout())).complete(words);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             completion = Completion.none();

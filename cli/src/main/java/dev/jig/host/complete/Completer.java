@@ -1,11 +1,9 @@
 package dev.jig.host.complete;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jig.host.PluginHost;
 import dev.jig.host.discovery.ListedPlugin;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.metadata.PluginRecord;
-import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.metadata.CommandSpec;
 import dev.jig.protocol.metadata.FlagSpec;
 import dev.jig.protocol.metadata.PluginMetadata;
@@ -143,7 +141,7 @@ public final class Completer {
             all.addAll(current.startsWith("-") ? flags(spec.flags()) : commands(spec.commands()));
         }
         boolean files = true;
-        if (optsIn(cached(file).orElseThrow().metadataJson())) {
+        if (metadata.get().completion()) {
             Optional<Completion> asked = dynamic.ask(file, args, current);
             if (asked.isPresent()) {
                 all.addAll(asked.get().candidates());
@@ -151,21 +149,6 @@ public final class Completer {
             }
         }
         return Completion.matching(current, all, files);
-    }
-
-    /**
-     * Whether a plugin's metadata says {@code "completion": true}: read from the JSON tree, so
-     * that metadata from before the field existed reads as no.
-     */
-    static boolean optsIn(String metadataJson) {
-        if (metadataJson == null || !metadataJson.contains("\"completion\"")) {
-            return false;
-        }
-        try {
-            return Json.mapper().readTree(metadataJson).path("completion").asBoolean(false);
-        } catch (JsonProcessingException e) {
-            return false;
-        }
     }
 
     private static List<Candidate> flags(List<FlagSpec> flags) {
