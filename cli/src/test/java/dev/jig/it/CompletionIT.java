@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Shell completion through real shells: each loads the script {@code jig completion SHELL}
@@ -120,6 +122,108 @@ class CompletionIT {
         assertTrue(fish("jig deploy ").contains("status\twhat is live"));
         assertEquals(List.of("--env", "--force"), sorted(values(fish("jig deploy --"))));
         assertEquals(List.of("--watch"), values(fish("jig deploy status --w")));
+    }
+
+    /**
+     * A plugin that opted in to completion, started in protocol mode only; each start appends its
+     * pid to {@code pids}. On {@code complete} it does {@code onComplete} (Python, {@code msg} is
+     * the request).
+     */
+    private Path completingPlugin(String name, String onComplete) {
+        return Sandbox.executable(sandbox.userDir().resolve("jig-" + name), """
+                #!%s
+                import json, os, subprocess, sys, time
+                NAME = "%s"
+                PIDS = %s
+                def reply(msg, result):
+                    print(json.dumps({"jsonrpc": "2.0", "id": msg["id"], "result": result}), flush=True)
+                if sys.argv[1:2] == ["--jig-protocol"]:
+                    open(PIDS, "a").write(f"{os.getpid()}\\n")
+                    for line in sys.stdin:
+                        msg = json.loads(line)
+                        if msg.get("method") == "initialize":
+                            reply(msg, {"protocolVersion": 1, "plugin": {"name": NAME, "version": "1.0.0",
+                                "completion": True, "flags": [{"name": "--env", "value": "ENV"}]}})
+                        elif msg.get("method") == "complete":
+                            %s
+                    sys.exit(0)
+                print("ran", *sys.argv[1:])
+                """.formatted(Sandbox.PYTHON, name, pythonString(root.resolve("pids").toString()),
+                onComplete.replace("\n", "\n" + " ".repeat(12))));
+    }
+
+    private List<Long> pids() throws IOException {
+        Path pids = root.resolve("pids");
+        return Files.exists(pids) ? Files.readAllLines(pids).stream().map(Long::parseLong).toList() : List.of();
+    }
+
+    /** Whether {@code pid} still runs: a zombie has ended. */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aPluginThatOptedInCompletesAValueInBashAndFish() throws IOException {
+        completingPlugin("ship", """
+                p = msg["params"]
+                ok = p["command"] == [NAME] and p["args"] == ["--env"]
+                reply(msg, {"candidates": [{"value": "prod", "description": "live"}, {"value": "staging"}] if ok else []})""");
+        assertEquals(0, sandbox.jig("config", "set", "core.complete_timeout_ms", "30000").exitCode());
+        cache();
+        assertEquals(List.of("prod", "staging"), bash("jig", "ship", "--env", ""));
+        assertEquals(List.of("prod"), bash("jig", "ship", "--env", "p"));
+        if (Sandbox.onPath("fish")) {
+            assertEquals(List.of("prod\tlive", "staging"), fish("jig ship --env "));
+        }
+        for (long pid : pids()) {
+            assertFalse(running(pid), "plugin process " + pid + " left running");
+        }
+    }
+
+    @Test
+    void theGreetSampleCompletesItsLanguages() throws IOException {
+        Files.createSymbolicLink(sandbox.userDir().resolve("jig-greet"), Sandbox.SAMPLES.resolve("python/jig-greet"));
+        assertEquals(0, sandbox.jig("config", "set", "core.complete_timeout_ms", "30000").exitCode());
+        cache();
+        assertEquals(List.of("de", "en", "es", "fr", "ja"), bash("jig", "greet", "--lang", ""));
+        assertEquals(List.of("languages"), bash("jig", "greet", "la"));
+    }
+
+    /** A misbehaving {@code complete} handler: it costs its timeout at most, says nothing, leaves nothing running. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hang", "flood", "garbage", "error", "grandchild"})
+    void aMisbehavingHandlerYieldsNoCandidatesWithinItsTimeout(String misbehaviour) throws IOException {
+        String onComplete = switch (misbehaviour) {
+            case "hang" -> "time.sleep(3600)";
+            case "flood" -> "sys.stdout.write(\"x\" * (1 << 20)); sys.stdout.flush()\nwhile True: sys.stdout.write(\"y\" * 65536)";
+            case "garbage" -> "print(\"\\x1b[31mnot json\", flush=True); time.sleep(3600)";
+            case "error" -> "print(json.dumps({\"jsonrpc\": \"2.0\", \"id\": msg[\"id\"], \"error\": {\"code\": 1, \"message\": \"no\"}}), flush=True); print(\"on stderr\", file=sys.stderr)";
+            case "grandchild" -> "child = subprocess.Popen([\"sleep\", \"3600\"]); open(PIDS, \"a\").write(f\"{child.pid}\\n\"); time.sleep(3600)";
+            default -> throw new IllegalArgumentException(misbehaviour);
+        };
+        completingPlugin("ship", onComplete);
+        long timeoutMs = 2000;
+        assertEquals(0, sandbox.jig("config", "set", "core.complete_timeout_ms", String.valueOf(timeoutMs)).exitCode());
+        cache();
+        long start = System.nanoTime();
+        Sandbox.Result result = sandbox.jig("__complete", "ship", "--env", "");
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(":0\n", result.stdout(), result::toString);
+        assertEquals("", result.stderr(), result::toString);
+        // Generous: a JVM start on a busy machine, plus the handshake's own timeout; a handler
+        // that is waited for without a limit would take an hour.
+        assertTrue(elapsedMs < 2 * timeoutMs + 15_000, "took " + elapsedMs + " ms");
+        List<Long> pids = pids();
+        assertFalse(pids.isEmpty(), "the plugin was never asked");
+        for (long pid : pids) {
+            assertFalse(running(pid), misbehaviour + ": process " + pid + " left running");
+        }
     }
 
     /** COMPREPLY after bash loaded the script and completed the last of {@code words}. */
