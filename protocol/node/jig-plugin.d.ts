@@ -4,7 +4,10 @@ export type HookParams = import("../typescript/jig-protocol").HookParams;
 export type HookResult = import("../typescript/jig-protocol").HookResult;
 export type LogLevel = import("../typescript/jig-protocol").LogLevel;
 export type PluginConfig = import("../typescript/jig-protocol").PluginConfig;
+export type CompleteParams = import("../typescript/jig-protocol").CompleteParams;
+export type CompleteResult = import("../typescript/jig-protocol").CompleteResult;
 export type Handler = (params: HookParams) => HookResult | Promise<HookResult>;
+export type Completer = (params: CompleteParams) => CompleteResult | Promise<CompleteResult>;
 export type Plugin = {
     /**
      * what the plugin says about itself (PROTOCOL.md §5)
@@ -18,6 +21,10 @@ export type Plugin = {
      * one handler per event it subscribes to
      */
     hooks?: Partial<Record<import("../typescript/jig-protocol").HookEvent, Handler>> | undefined;
+    /**
+     * answers `complete` requests; the metadata then says `completion: true`
+     */
+    complete?: Completer | undefined;
 };
 /**
  * Serves the protocol when the first argument is `--jig-protocol`; runs the command otherwise
