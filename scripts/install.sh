@@ -52,7 +52,11 @@ remove_installed() {
         esac
     done < "$1"
     for dir in $dirs; do
-        rmdir "$prefix/$dir" 2>/dev/null || true
+        if [ "$dir" = . ]; then
+            rmdir "$prefix" 2>/dev/null || true
+        else
+            rmdir "$prefix/$dir" 2>/dev/null || true
+        fi
     done
 }
 
@@ -106,7 +110,7 @@ mkdir -p "$prefix/bin" "$prefix/lib" "$prefix/share/bash-completion/completions"
 stage=$prefix/lib/.jig-install.$$
 trap 'rm -rf "$stage"' EXIT INT TERM
 mkdir "$stage"
-tar -xzf "$archive" -C "$stage" || die "cannot unpack '$archive': not a gzip tar archive?"
+tar -xzf "$archive" -C "$stage" 2>/dev/null || die "cannot unpack '$archive': not a gzip tar archive?"
 set -- "$stage"/jig-*
 [ $# -eq 1 ] && [ -f "$1/bin/jig" ] && [ -f "$1/lib/jig.jar" ] \
     || die "'$archive' is not a jig archive: it needs jig-VERSION/bin/jig and jig-VERSION/lib/jig.jar"
