@@ -124,6 +124,18 @@ class CompletionIT {
         assertEquals(List.of("--watch"), values(fish("jig deploy status --w")));
     }
 
+    @Test
+    void zshCompletes() throws IOException {
+        assumeTrue(Sandbox.onPath("zsh"), "zsh is not installed");
+        cache();
+        assertEquals(List.of("plugins"), zsh("jig pl"));
+        List<String> top = zsh("jig ");
+        assertTrue(top.containsAll(List.of("completion", "config", "help", "plugins", "deploy", "hello")), top::toString);
+        assertEquals(List.of("rollback", "status"), sorted(zsh("jig deploy ")));
+        assertEquals(List.of("--env", "--force"), sorted(zsh("jig deploy --")));
+        assertEquals(List.of("--watch"), zsh("jig deploy status --w"));
+    }
+
     /**
      * A plugin that opted in to completion, started in protocol mode only; each start appends its
      * pid to {@code pids}. On {@code complete} it does {@code onComplete} (Python, {@code msg} is
@@ -179,6 +191,9 @@ class CompletionIT {
         assertEquals(List.of("prod"), bash("jig", "ship", "--env", "p"));
         if (Sandbox.onPath("fish")) {
             assertEquals(List.of("prod\tlive", "staging"), fish("jig ship --env "));
+        }
+        if (Sandbox.onPath("zsh")) {
+            assertEquals(List.of("prod", "staging"), sorted(zsh("jig ship --env ")));
         }
         for (long pid : pids()) {
             assertFalse(running(pid), "plugin process " + pid + " left running");
@@ -238,6 +253,30 @@ class CompletionIT {
         List<String> command = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", script, "bash"));
         command.addAll(Arrays.asList(words));
         return lines(sandbox.run(command, new byte[0]));
+    }
+
+    /**
+     * What zsh offers when {@code line} and TAB are typed into an interactive {@code zsh -f} on a
+     * pseudo-terminal that ran compinit and loaded the script: a wrapper of {@code compadd}
+     * records the candidates, a post-completion function says when completion finished.
+     */
+    private List<String> zsh(String line) throws IOException {
+        Path harness = root.resolve("harness.zsh");
+        Files.writeString(harness, """
+                zmodload zsh/zpty || exit 8
+                out=$(mktemp)
+                zpty z zsh -f -i
+                zpty -w z "PS1='' PROMPT_EOL_MARK=''; autoload -Uz compinit; compinit -u -D"
+                zpty -w z 'source <(jig completion zsh) || exit 9'
+                zpty -w z "compadd() { local -a m; if (( \\${@[(I)-[OAD]*]} == 0 )); then builtin compadd -O m \\"\\$@\\"; print -rl -- \\$m >> $out; fi; builtin compadd \\"\\$@\\"; }"
+                zpty -w z "_record_done() { print done >> $out; }; comppostfuncs=(_record_done)"
+                zpty -w -n z "$1"$'\\t'
+                for i in {1..600}; do grep -qx done $out && break; sleep 0.1; done
+                zpty -d z
+                grep -qx done $out || { echo "completion did not finish" >&2; exit 7; }
+                grep -vx done $out; rm -f $out
+                """);
+        return lines(sandbox.run(List.of("zsh", "-f", harness.toString(), line), new byte[0]));
     }
 
     /** What fish offers for {@code line}, {@code value<TAB>description} a line. */
