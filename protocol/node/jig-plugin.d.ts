@@ -64,11 +64,15 @@ export function runConfig(name: string): Record<string, any>;
 /** @typedef {import('../typescript/jig-protocol').HookResult} HookResult */
 /** @typedef {import('../typescript/jig-protocol').LogLevel} LogLevel */
 /** @typedef {import('../typescript/jig-protocol').PluginConfig} PluginConfig */
+/** @typedef {import('../typescript/jig-protocol').CompleteParams} CompleteParams */
+/** @typedef {import('../typescript/jig-protocol').CompleteResult} CompleteResult */
 /** @typedef {(params: HookParams) => HookResult | Promise<HookResult>} Handler */
+/** @typedef {(params: CompleteParams) => CompleteResult | Promise<CompleteResult>} Completer */
 /**
  * @typedef {object} Plugin
  * @property {PluginMetadata} metadata what the plugin says about itself (PROTOCOL.md §5)
  * @property {(args: string[]) => number | Promise<number>} run the command: returns its exit status
  * @property {Partial<Record<HookEvent, Handler>>} [hooks] one handler per event it subscribes to
+ * @property {Completer} [complete] answers `complete` requests; the metadata then says `completion: true`
  */
 export const PROTOCOL_ARGUMENT: "--jig-protocol";
