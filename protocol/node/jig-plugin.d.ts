@@ -4,7 +4,10 @@ export type HookParams = import("../typescript/jig-protocol").HookParams;
 export type HookResult = import("../typescript/jig-protocol").HookResult;
 export type LogLevel = import("../typescript/jig-protocol").LogLevel;
 export type PluginConfig = import("../typescript/jig-protocol").PluginConfig;
+export type CompleteParams = import("../typescript/jig-protocol").CompleteParams;
+export type CompleteResult = import("../typescript/jig-protocol").CompleteResult;
 export type Handler = (params: HookParams) => HookResult | Promise<HookResult>;
+export type Completer = (params: CompleteParams) => CompleteResult | Promise<CompleteResult>;
 export type Plugin = {
     /**
      * what the plugin says about itself (PROTOCOL.md §5)
@@ -18,6 +21,10 @@ export type Plugin = {
      * one handler per event it subscribes to
      */
     hooks?: Partial<Record<import("../typescript/jig-protocol").HookEvent, Handler>> | undefined;
+    /**
+     * answers `complete` requests; the metadata then says `completion: true`
+     */
+    complete?: Completer | undefined;
 };
 /**
  * Serves the protocol when the first argument is `--jig-protocol`; runs the command otherwise
@@ -57,11 +64,15 @@ export function runConfig(name: string): Record<string, any>;
 /** @typedef {import('../typescript/jig-protocol').HookResult} HookResult */
 /** @typedef {import('../typescript/jig-protocol').LogLevel} LogLevel */
 /** @typedef {import('../typescript/jig-protocol').PluginConfig} PluginConfig */
+/** @typedef {import('../typescript/jig-protocol').CompleteParams} CompleteParams */
+/** @typedef {import('../typescript/jig-protocol').CompleteResult} CompleteResult */
 /** @typedef {(params: HookParams) => HookResult | Promise<HookResult>} Handler */
+/** @typedef {(params: CompleteParams) => CompleteResult | Promise<CompleteResult>} Completer */
 /**
  * @typedef {object} Plugin
  * @property {PluginMetadata} metadata what the plugin says about itself (PROTOCOL.md §5)
  * @property {(args: string[]) => number | Promise<number>} run the command: returns its exit status
  * @property {Partial<Record<HookEvent, Handler>>} [hooks] one handler per event it subscribes to
+ * @property {Completer} [complete] answers `complete` requests; the metadata then says `completion: true`
  */
 export const PROTOCOL_ARGUMENT: "--jig-protocol";

@@ -28,12 +28,16 @@ const readline = require('node:readline');
 /** @typedef {import('../typescript/jig-protocol').HookResult} HookResult */
 /** @typedef {import('../typescript/jig-protocol').LogLevel} LogLevel */
 /** @typedef {import('../typescript/jig-protocol').PluginConfig} PluginConfig */
+/** @typedef {import('../typescript/jig-protocol').CompleteParams} CompleteParams */
+/** @typedef {import('../typescript/jig-protocol').CompleteResult} CompleteResult */
 /** @typedef {(params: HookParams) => HookResult | Promise<HookResult>} Handler */
+/** @typedef {(params: CompleteParams) => CompleteResult | Promise<CompleteResult>} Completer */
 /**
  * @typedef {object} Plugin
  * @property {PluginMetadata} metadata what the plugin says about itself (PROTOCOL.md §5)
  * @property {(args: string[]) => number | Promise<number>} run the command: returns its exit status
  * @property {Partial<Record<HookEvent, Handler>>} [hooks] one handler per event it subscribes to
+ * @property {Completer} [complete] answers `complete` requests; the metadata then says `completion: true`
  */
 
 const PROTOCOL_ARGUMENT = '--jig-protocol';
@@ -120,11 +124,12 @@ async function serve(plugin) {
   console.log = console.info = console.debug = console.error;
   const hooks = plugin.hooks || {};
   const events = /** @type {HookEvent[]} */ (Object.keys(hooks));
-  const metadata = events.length ? { ...plugin.metadata, hooks: events } : plugin.metadata;
+  const described = events.length ? { ...plugin.metadata, hooks: events } : plugin.metadata;
+  const metadata = plugin.complete ? { ...described, completion: true } : described;
   for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     const request = parseRequest(line);
     if (request) {
-      send(await reply(request, metadata, hooks));
+      send(await reply(request, metadata, hooks, plugin.complete));
     }
   }
 }
@@ -157,8 +162,9 @@ function isId(value) {
  * @param {any} request
  * @param {PluginMetadata} metadata
  * @param {Partial<Record<HookEvent, Handler>>} hooks
+ * @param {Completer} [complete]
  */
-async function reply(request, metadata, hooks) {
+async function reply(request, metadata, hooks, complete) {
   try {
     const params = request.params === undefined ? {} : request.params;
     const wellFormed = request.jsonrpc === '2.0' && typeof request.method === 'string';
@@ -170,6 +176,8 @@ async function reply(request, metadata, hooks) {
       result = initialize(params, metadata);
     } else if (request.method === 'hook' && Object.hasOwn(hooks, params.event)) {
       result = await hook(/** @type {Handler} */ (hooks[/** @type {HookEvent} */ (params.event)]), params);
+    } else if (request.method === 'complete' && complete) {
+      result = await completion(complete, params);
     } else {
       throw new Failure(METHOD_NOT_FOUND, `method not found: ${request.method}`);
     }
@@ -209,6 +217,20 @@ async function hook(handler, params) {
   } catch (error) {
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     throw new Failure(INTERNAL_ERROR, `${params.event} hook failed: ${what.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Runs the completer; one that throws is answered with -32603, and the host offers nothing.
+ * @param {Completer} complete
+ * @param {CompleteParams} params
+ */
+async function completion(complete, params) {
+  try {
+    return await complete(params);
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new Failure(INTERNAL_ERROR, `complete failed: ${what.split('\n')[0]}`);
   }
 }
 

@@ -19,7 +19,8 @@ Copy this single file next to your plugin, then::
 ``main`` runs the command, or, when the first argument is ``--jig-protocol``, serves the protocol
 (PROTOCOL.md): it negotiates the version, answers ``initialize`` with the metadata (its
 ``hooks`` are the names of the handlers), dispatches ``hook`` to the handlers, answers other
-requests with -32601, ignores notifications, replies and lines that are not JSON, keeps stdout
+requests with -32601 (``complete`` too, unless a ``complete`` handler is given: then the metadata says
+``"completion": true`` and the handler answers), ignores notifications, replies and lines that are not JSON, keeps stdout
 for protocol lines only and returns 0 at the end of stdin.
 """
 from __future__ import annotations
@@ -77,10 +78,31 @@ class HookResult(TypedDict, total=False):
     patch: dict[str, Json]
 
 
+class CompleteParams(TypedDict):
+    """The params of a ``complete`` request: the plugin's command words, the arguments before the
+    word being completed, and that word as typed so far."""
+    command: list[str]
+    args: list[str]
+    current: str
+
+
+class Candidate(TypedDict, total=False):
+    value: str
+    description: str
+
+
+class CompleteResult(TypedDict, total=False):
+    """The candidates (the host filters them by the typed prefix), and whether file names fit."""
+    candidates: list[Candidate]
+    files: bool
+
+
 Metadata = Mapping[str, Json]
 """Plugin metadata (PROTOCOL.md §5): at least ``name`` and ``version``."""
 Handler = Callable[[HookParams], HookResult]
 """Answers one hook event."""
+Completer = Callable[[CompleteParams], CompleteResult]
+"""Answers ``complete`` requests (PROTOCOL.md §4.5)."""
 
 
 class _Failure(Exception):
@@ -92,11 +114,11 @@ class _Failure(Exception):
 
 
 def main(metadata: Metadata, run: Callable[[list[str]], int], hooks: Optional[Mapping[str, Handler]] = None,
-         argv: Optional[list[str]] = None) -> int:
+         argv: Optional[list[str]] = None, complete: Optional[Completer] = None) -> int:
     """Serves the protocol when the first argument is ``--jig-protocol``; runs the command otherwise."""
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == [PROTOCOL_ARGUMENT]:
-        return serve(metadata, hooks or {})
+        return serve(metadata, hooks or {}, complete)
     return run(args)
 
 
@@ -132,7 +154,7 @@ def _send(message: Mapping[str, Json]) -> None:
     _protocol_out.flush()
 
 
-def serve(metadata: Metadata, hooks: Mapping[str, Handler]) -> int:
+def serve(metadata: Metadata, hooks: Mapping[str, Handler], complete: Optional[Completer] = None) -> int:
     """Answers requests from stdin until its end, then returns 0.
 
     While serving, ``print`` writes to stderr: stdout carries protocol lines only.
@@ -141,10 +163,12 @@ def serve(metadata: Metadata, hooks: Mapping[str, Handler]) -> int:
     _protocol_out = sys.stdout.buffer
     sys.stdout = sys.stderr
     described = dict(metadata, hooks=list(hooks)) if hooks else dict(metadata)
+    if complete is not None:
+        described["completion"] = True
     for line in sys.stdin.buffer:
         request = _request(line)
         if request is not None:
-            _send(_reply(request, described, hooks))
+            _send(_reply(request, described, hooks, complete))
     return 0
 
 
@@ -169,7 +193,8 @@ def _is_id(value: Json) -> bool:
     return isinstance(value, str) or _is_int(value)
 
 
-def _reply(request: dict[str, Json], metadata: dict[str, Json], hooks: Mapping[str, Handler]) -> dict[str, Json]:
+def _reply(request: dict[str, Json], metadata: dict[str, Json], hooks: Mapping[str, Handler],
+           complete: Optional[Completer] = None) -> dict[str, Json]:
     try:
         well_formed = request.get("jsonrpc") == "2.0" and isinstance(request["method"], str)
         if not well_formed or not isinstance(request.get("params", {}), dict):
@@ -179,6 +204,8 @@ def _reply(request: dict[str, Json], metadata: dict[str, Json], hooks: Mapping[s
             result: Json = _initialize(params, metadata)
         elif request["method"] == "hook" and params.get("event") in hooks:
             result = _hook(hooks[params["event"]], params)
+        elif request["method"] == "complete" and complete is not None:
+            result = _complete(complete, params)
         else:
             raise _Failure(METHOD_NOT_FOUND, f"method not found: {request['method']}")
         return {"jsonrpc": "2.0", "id": request["id"], "result": result}
@@ -206,3 +233,11 @@ def _hook(handler: Handler, params: dict[str, Json]) -> HookResult:
     except Exception as error:  # a failing handler is the host's to report; the session goes on
         first_line = (str(error).splitlines() or [""])[0]
         raise _Failure(INTERNAL_ERROR, f"{params.get('event')} hook failed: {type(error).__name__}: {first_line}") from error
+
+
+def _complete(complete: Completer, params: dict[str, Json]) -> CompleteResult:
+    try:
+        return complete(params)  # type: ignore[arg-type]  # the host sends what complete-params.schema.json says
+    except Exception as error:  # no candidates; the host shows nothing during completion
+        first_line = (str(error).splitlines() or [""])[0]
+        raise _Failure(INTERNAL_ERROR, f"complete failed: {type(error).__name__}: {first_line}") from error

@@ -191,6 +191,36 @@ export interface HookRequest {
 }
 
 /**
+ * The word of the plugin's command line being completed (PROTOCOL.md §4.5).
+ * @schema complete-params.schema.json
+ */
+export interface CompleteParams {
+  /** The command words that chose the plugin. */
+  command: string[];
+  /** The plugin's arguments before the word being completed. */
+  args: string[];
+  /** The word being completed, as typed so far; empty after a space. */
+  current: string;
+}
+
+/** One word to offer. */
+export interface Candidate {
+  value: string;
+  /** One line shown beside it by shells that show one. */
+  description?: string;
+}
+
+/**
+ * The plugin's candidates; the host keeps those that start with the word being completed.
+ * @schema complete-result.schema.json
+ */
+export interface CompleteResult {
+  candidates?: Candidate[];
+  /** Whether the shell should complete file names when no candidate fits. Default false. */
+  files?: boolean;
+}
+
+/**
  * The answer to a hook request; each event reads its own fields.
  * @schema hook-result.schema.json
  */
@@ -315,6 +345,8 @@ export interface MetadataFields {
   flags?: Flag[];
   commands?: Command[];
   hooks?: HookEvent[];
+  /** The plugin answers complete requests (PROTOCOL.md §4.5). */
+  completion?: boolean;
   requires?: Requirements;
   config?: ConfigSpec;
   permissions?: Permissions;

@@ -20,4 +20,10 @@ jig.main({
     },
     postrun: () => ({}),
   },
+  complete: (params) => {
+    if (params.current === 'boom') {
+      throw new Error('told to fail');
+    }
+    return { candidates: [{ value: `after-${params.args.join('-')}`, description: `seen ${params.current}` }] };
+  },
 });

@@ -22,4 +22,10 @@ def prerun(params: jig_plugin.HookParams) -> jig_plugin.HookResult:
     return {"action": "continue", "env": {"KIT_LANG": config.get("lang", "en")}}
 
 
-sys.exit(jig_plugin.main(METADATA, run, {"prerun": prerun, "postrun": lambda params: {}}))
+def complete(params: jig_plugin.CompleteParams) -> jig_plugin.CompleteResult:
+    if params["current"] == "boom":
+        raise ValueError("told to fail")
+    return {"candidates": [{"value": "after-" + "-".join(params["args"]), "description": "seen " + params["current"]}]}
+
+
+sys.exit(jig_plugin.main(METADATA, run, {"prerun": prerun, "postrun": lambda params: {}}, complete=complete))

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 final class Cli {
 
     /** The built-in commands; {@link Builtins} implements exactly these. */
-    static final Set<String> BUILTINS = Set.of("help", "version", "plugins", "config");
+    static final Set<String> BUILTINS = Set.of("help", "version", "plugins", "config", "completion");
 
     private final HostSettings settings;
     private final PrintStream out;
@@ -59,6 +59,9 @@ final class Cli {
 
     int run(String... args) {
         String name = settings.cli().name();
+        if (args.length > 0 && args[0].equals(CompleteRequest.COMMAND)) {
+            return CompleteRequest.run(settings, out, Arrays.asList(args).subList(1, args.length));
+        }
         GlobalOptions options;
         try {
             options = GlobalOptions.parse(Arrays.asList(args));

@@ -2,6 +2,7 @@ package dev.jig.host;
 
 import dev.jig.host.audit.AuditLog;
 import dev.jig.host.audit.AuditRecord;
+import dev.jig.host.complete.DynamicCompletion;
 import dev.jig.host.config.Configuration;
 import dev.jig.host.config.TimeLimit;
 import dev.jig.host.discovery.CommandPath;
@@ -22,6 +23,7 @@ import dev.jig.host.exec.Programs;
 import dev.jig.host.hook.HookConfig;
 import dev.jig.host.hook.QuietMark;
 import dev.jig.host.hook.Hooks;
+import dev.jig.host.hook.PluginCompletion;
 import dev.jig.host.hook.Subscriber;
 import dev.jig.host.metadata.Catalog;
 import dev.jig.host.metadata.CatalogEntry;
@@ -429,6 +431,24 @@ public final class PluginHost {
         trustProblem(plugin).ifPresent(problems::add);
         problems.addAll(metadata.problems(plugin, record, resolvedSurroundings(new ArrayList<>())));
         return new CatalogEntry(plugin, Optional.of(record), problems);
+    }
+
+    /**
+     * What the cache knows of {@code plugin}, with its full metadata; empty when its record is
+     * missing or stale. Never starts the plugin: completion must not.
+     */
+    public Optional<PluginRecord> cachedRecord(PluginFile plugin) {
+        return metadata.cached(plugin);
+    }
+
+    /**
+     * Asks the plugins that opted in to complete their own words: each is started as a hook
+     * session would be, only when trusted, and ended as soon as it answered or {@code timeout}
+     * passed.
+     */
+    public DynamicCompletion completion(Duration timeout) {
+        return new PluginCompletion(settings, programs, sandboxes, timeout, this::cachedRecord,
+                plugin -> trustProblem(plugin).isEmpty());
     }
 
     /** Built-in and plugin command names close to a mistyped {@code word}, best first. */

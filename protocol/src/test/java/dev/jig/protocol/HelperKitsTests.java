@@ -92,7 +92,22 @@ class HelperKitsTests {
         JsonNode result = reply(start(kit), INITIALIZE, "initialize-response.schema.json").get("result");
         assertEquals(1, result.get("protocolVersion").asInt());
         assertEquals(Json.mapper().readTree("{\"name\":\"kit\",\"version\":\"1.0.0\",\"description\":\"Exercises the helper\","
-                + "\"hooks\":[\"prerun\",\"postrun\"]}"), result.get("plugin"));
+                + "\"hooks\":[\"prerun\",\"postrun\"],\"completion\":true}"), result.get("plugin"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kit.class)
+    void answersCompleteWithTheCompletersCandidatesAndAFailureWith32603(Kit kit) throws Exception {
+        PluginSession plugin = start(kit);
+        reply(plugin, INITIALIZE, "initialize-response.schema.json");
+        String complete = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"complete\",\"params\":"
+                + "{\"command\":[\"kit\"],\"args\":[\"--env\",\"x\"],\"current\":\"%s\"}}";
+        JsonNode result = valid(plugin.exchange(complete.formatted("pr")), "message.schema.json").get("result");
+        assertEquals(List.of(), Schemas.problems(result.toString(), "complete-result.schema.json"), result.toString());
+        assertEquals(Json.mapper().readTree("{\"candidates\":[{\"value\":\"after---env-x\",\"description\":\"seen pr\"}]}"), result);
+        JsonNode error = reply(plugin, complete.formatted("boom"), "error-response.schema.json").get("error");
+        assertEquals(ErrorCodes.INTERNAL_ERROR, error.get("code").asInt());
+        assertTrue(error.get("message").asText().matches("complete failed: \\w*Error: told to fail"), error.toString());
     }
 
     @ParameterizedTest

@@ -1,7 +1,10 @@
 package dev.jig.sdk;
 
 import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.method.CompleteParams;
+import dev.jig.protocol.method.CompleteResult;
 import dev.jig.protocol.method.HookResult;
+import java.util.List;
 
 /**
  * A jig plugin written in Java. Implement the two required methods and hand an instance to
@@ -51,6 +54,11 @@ import dev.jig.protocol.method.HookResult;
  * event whose handler is not overridden also gets -32601, and a handler that throws gets -32603
  * with one line naming the exception; the host reports either as a failed hook and goes on. The
  * handlers run one at a time, on the thread that serves the protocol.
+ *
+ * <p><b>Completion.</b> A plugin whose metadata says {@code completion} (the last component of
+ * {@link PluginMetadata}) is asked for the words of its command line the user completes with TAB
+ * and answers in {@link #complete}; the host waits {@code core.complete_timeout_ms} (500 ms by
+ * default) at most, so answer from what is at hand.
  */
 public interface JigPlugin {
 
@@ -139,5 +147,19 @@ public interface JigPlugin {
      */
     default HookResult onCommandNotFound(HookContext hook) throws Exception {
         throw new HookNotImplementedException(hook.event());
+    }
+
+    /**
+     * The {@code complete} request: the values only this plugin knows for the word the user is
+     * completing, e.g. the environments after {@code --env}. Called only when the metadata says
+     * {@code completion}; the host keeps the candidates that start with {@code params.current()}.
+     * The default offers nothing.
+     *
+     * @param params the command words, the arguments before the word, and the word so far
+     * @return the candidates, never null
+     * @throws Exception on failure: answered with -32603; the host offers nothing
+     */
+    default CompleteResult complete(CompleteParams params) throws Exception {
+        return new CompleteResult(List.of(), false);
     }
 }

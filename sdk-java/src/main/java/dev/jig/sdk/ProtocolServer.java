@@ -23,6 +23,8 @@ import java.util.Objects;
  *       and the others): -32601 for an event the metadata does not list or the plugin does not
  *       handle, -32602 for params without an event, -32603 with one line naming the failure when
  *       the handler throws or returns an invalid result;</li>
+ *   <li>{@code complete} is answered by {@link JigPlugin#complete} when the metadata says
+ *       {@code completion}, with -32603 when it throws;</li>
  *   <li>any other request gets error -32601;</li>
  *   <li>a line that is not a valid message gets an error response when its id could be read,
  *       else a note on the diagnostics stream;</li>
@@ -61,7 +63,7 @@ public final class ProtocolServer {
         JsonLinesWriter writer = new JsonLinesWriter(out);
         Log log = new ProtocolLog(writer);
         Initializer initializer = new Initializer(plugin, context, log);
-        Requests requests = new Requests(initializer, new Hooks(plugin, context, log, initializer::config, initializer::envPrefix));
+        Requests requests = new Requests(initializer, new Hooks(plugin, context, log, initializer::config, initializer::envPrefix), plugin);
         try {
             while (true) {
                 Inbound inbound = reader.read();

@@ -10,6 +10,8 @@ import dev.jig.protocol.Id;
 import dev.jig.protocol.Message;
 import dev.jig.protocol.Payloads;
 import dev.jig.protocol.metadata.PluginMetadata;
+import dev.jig.protocol.method.CompleteParams;
+import dev.jig.protocol.method.CompleteResult;
 import dev.jig.protocol.method.InitializeResult;
 import dev.jig.protocol.method.LogParams;
 import dev.jig.sdk.testkit.PluginTestKit;
@@ -105,6 +107,50 @@ class ProtocolServerTests {
             Message.ErrorResponse reply = assertInstanceOf(Message.ErrorResponse.class, kit.request("nope", null));
             assertEquals(ErrorCodes.METHOD_NOT_FOUND, reply.error().code());
             assertEquals("fixture", kit.metadata().name());
+        }
+    }
+
+    /** The fixture, opted in to completion: it offers environments after --env and fails on "boom". */
+    private static FixturePlugin completing(boolean optedIn) {
+        PluginMetadata base = FixturePlugin.metadata(null);
+        PluginMetadata metadata = new PluginMetadata(base.name(), base.version(), base.description(), null, null, base.usage(),
+                base.flags(), null, null, base.requires(), null, null, optedIn);
+        return new FixturePlugin(metadata, invocation -> 0) {
+            @Override
+            public CompleteResult complete(CompleteParams params) {
+                if (params.current().equals("boom")) {
+                    throw new IllegalStateException("told to fail");
+                }
+                return new CompleteResult(List.of(new CompleteResult.Candidate("prod", "after " + params.args())), false);
+            }
+        };
+    }
+
+    private static JsonNode completeParams(String current) {
+        return Payloads.tree(new CompleteParams(List.of("fixture"), List.of("--env"), current));
+    }
+
+    @Test
+    void completeIsAnsweredByThePluginWhenItsMetadataOptsIn() {
+        try (PluginTestKit kit = PluginTestKit.start(completing(true))) {
+            kit.initialize();
+            Message.Response reply = assertInstanceOf(Message.Response.class, kit.request("complete", completeParams("p")));
+            assertEquals(new CompleteResult(List.of(new CompleteResult.Candidate("prod", "after [--env]")), false),
+                    Payloads.read(reply.result(), CompleteResult.class));
+            Message.ErrorResponse failed = assertInstanceOf(Message.ErrorResponse.class, kit.request("complete", completeParams("boom")));
+            assertEquals(ErrorCodes.INTERNAL_ERROR, failed.error().code());
+            assertTrue(failed.error().message().startsWith("complete failed: "), failed.error().message());
+            Message.ErrorResponse noParams = assertInstanceOf(Message.ErrorResponse.class, kit.request("complete", null));
+            assertEquals(ErrorCodes.INVALID_PARAMS, noParams.error().code());
+        }
+    }
+
+    @Test
+    void completeIsMinus32601WhenTheMetadataDoesNotOptIn() {
+        try (PluginTestKit kit = PluginTestKit.start(completing(false))) {
+            kit.initialize();
+            Message.ErrorResponse reply = assertInstanceOf(Message.ErrorResponse.class, kit.request("complete", completeParams("")));
+            assertEquals(ErrorCodes.METHOD_NOT_FOUND, reply.error().code());
         }
     }
 

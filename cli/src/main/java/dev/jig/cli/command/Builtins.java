@@ -53,6 +53,7 @@ public final class Builtins {
                 .addSubcommand("sign", new PluginsSignCommand(host))
                 .addSubcommand("new", new PluginsNewCommand(host)));
         root.addSubcommand("config", ConfigCommand.commandLine(host, config));
+        root.addSubcommand("completion", new CompletionCommand(host));
         root.setExpandAtFiles(false);
         root.setOut(out);
         root.setErr(err);

@@ -41,6 +41,9 @@ public final class Configuration {
     /** {@code core.hook_timeout_ms} when nothing sets it. */
     public static final long DEFAULT_HOOK_TIMEOUT_MS = 5000;
 
+    /** {@code core.complete_timeout_ms} when nothing sets it: a TAB must not keep the user waiting. */
+    public static final long DEFAULT_COMPLETE_TIMEOUT_MS = 500;
+
     /** {@code security.audit_max_bytes} when nothing sets it: 1 MiB. */
     public static final long DEFAULT_AUDIT_MAX_BYTES = 1 << 20;
 
@@ -307,6 +310,18 @@ public final class Configuration {
         }
         return Duration.ofMillis(Shape.HOOK_TIMEOUT.find(merged().value())
                 .filter(Shape::validTimeout).map(JsonNode::asLong).orElse(DEFAULT_HOOK_TIMEOUT_MS));
+    }
+
+    /**
+     * How long a plugin that completes its own words has, from its start to its answer:
+     * {@code core.complete_timeout_ms}, 500 ms by default.
+     */
+    public Duration completeTimeout() {
+        if (isEmpty()) {
+            return Duration.ofMillis(DEFAULT_COMPLETE_TIMEOUT_MS);
+        }
+        return limit(Shape.COMPLETE_TIMEOUT).map(TimeLimit::duration)
+                .orElse(Duration.ofMillis(DEFAULT_COMPLETE_TIMEOUT_MS));
     }
 
     /**

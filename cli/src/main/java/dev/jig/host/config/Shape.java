@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@code core}, {@code plugins} and each {@code plugins.<name>} are tables;
  *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
- *   <li>{@code core.run_timeout_ms}, {@code plugins.<name>.call_timeout_ms} and
+ *   <li>{@code core.run_timeout_ms}, {@code core.complete_timeout_ms}, {@code plugins.<name>.call_timeout_ms} and
  *       {@code plugins.<name>.run_timeout_ms} are integers from 1 to {@link #MAX_TIMEOUT_MS};
  *   <li>{@code plugins.<name>.required} is a boolean, {@code plugins.<name>.sandbox} a profile
  *       name and {@code plugins.<name>.grant} a table of grants ({@link #grantProblem});
@@ -41,6 +41,9 @@ final class Shape {
 
     /** How long any plugin run may take, in milliseconds, unless the plugin's own limit says otherwise. */
     static final ConfigKey RUN_TIMEOUT = ConfigKey.of("core", "run_timeout_ms");
+
+    /** How long a plugin that completes its own words has to answer, in milliseconds. */
+    static final ConfigKey COMPLETE_TIMEOUT = ConfigKey.of("core", "complete_timeout_ms");
 
     /** In {@code plugins.<name>}: how long that plugin has to answer each protocol request, in milliseconds. */
     static final String CALL_TIMEOUT = "call_timeout_ms";
@@ -70,7 +73,7 @@ final class Shape {
      * The host's settings outside {@code plugins}; with {@link #PLUGIN_HOST_KEYS}, what a key
      * misspelt with {@code -} for {@code _} is compared with.
      */
-    static final List<ConfigKey> HOST_KEYS = List.of(HOOK_TIMEOUT, RUN_TIMEOUT, AUDIT, AUDIT_MAX_BYTES, UNTRUSTED,
+    static final List<ConfigKey> HOST_KEYS = List.of(HOOK_TIMEOUT, RUN_TIMEOUT, COMPLETE_TIMEOUT, AUDIT, AUDIT_MAX_BYTES, UNTRUSTED,
             SANDBOX, ENV, REQUIRE_SIGNATURES);
 
     /**
@@ -114,6 +117,10 @@ final class Shape {
             Optional<Problem> run = limit(core, RUN_TIMEOUT.toString());
             if (run.isPresent()) {
                 return run;
+            }
+            Optional<Problem> complete = limit(core, COMPLETE_TIMEOUT.toString());
+            if (complete.isPresent()) {
+                return complete;
             }
         }
         JsonNode security = patch.get("security");

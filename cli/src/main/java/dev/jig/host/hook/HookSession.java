@@ -107,6 +107,21 @@ final class HookSession implements AutoCloseable {
         return object(request(Methods.HOOK, Payloads.tree(params), params.event()), params.event());
     }
 
+    /**
+     * Asks the plugin {@code method}, a request other than a hook (such as {@code complete}).
+     *
+     * @throws HookFailure as {@link #call(HookParams)}
+     */
+    JsonNode ask(String method, JsonNode params) throws HookFailure, InterruptedException {
+        return object(request(method, params, method), method);
+    }
+
+    /** Ends the session at once: the whole process tree is killed, without the grace of {@link #close()}. */
+    void abort() {
+        session.kill();
+        over();
+    }
+
     /** A result must be an object; anything else fails the hook but leaves the stream, and the session, intact. */
     private static JsonNode object(JsonNode reply, String what) throws HookFailure {
         if (!reply.isObject()) {

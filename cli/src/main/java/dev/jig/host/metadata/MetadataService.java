@@ -164,6 +164,11 @@ public final class MetadataService {
         return callTimeout.apply(plugin.name()).orElse(HandshakeProbe.TIMEOUT);
     }
 
+    /** The cached record of {@code plugin} with its full JSON, if it is fresh; never probes. */
+    public Optional<PluginRecord> cached(PluginFile plugin) {
+        return cached(plugin, true);
+    }
+
     /**
      * The cached record of {@code plugin}, if it is fresh (made for the file as it is now).
      *

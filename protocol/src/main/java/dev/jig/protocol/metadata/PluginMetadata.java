@@ -19,6 +19,8 @@ import java.util.List;
  * @param requires    what it needs
  * @param config      the configuration it owns
  * @param permissions what it asks to be allowed inside a sandbox
+ * @param completion  whether it answers {@code complete} requests for the words of its command
+ *                    line; false when absent
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PluginMetadata(
@@ -33,7 +35,8 @@ public record PluginMetadata(
         List<String> hooks,
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoRequirements.class) Requirements requires,
         ConfigSpec config,
-        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoPermissions.class) Permissions permissions) {
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoPermissions.class) Permissions permissions,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean completion) {
 
     public PluginMetadata {
         flags = flags == null ? List.of() : List.copyOf(flags);
@@ -48,6 +51,14 @@ public record PluginMetadata(
                           List<FlagSpec> flags, List<CommandSpec> commands, List<String> hooks, Requirements requires,
                           ConfigSpec config) {
         this(name, version, description, vendor, homepage, usage, flags, commands, hooks, requires, config, null);
+    }
+
+    /** Metadata of a plugin that does not complete its own words. */
+    public PluginMetadata(String name, String version, String description, String vendor, String homepage, String usage,
+                          List<FlagSpec> flags, List<CommandSpec> commands, List<String> hooks, Requirements requires,
+                          ConfigSpec config, Permissions permissions) {
+        this(name, version, description, vendor, homepage, usage, flags, commands, hooks, requires, config, permissions,
+                false);
     }
 
     /** Leaves {@code "requires": {}} out of the JSON: no requirements is the default. */

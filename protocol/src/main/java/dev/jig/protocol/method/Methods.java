@@ -11,6 +11,12 @@ public final class Methods {
      * {@code hooks}. Params {@link HookParams}, result {@link HookResult}.
      */
     public static final String HOOK = "hook";
+    /**
+     * Host to plugin, request: candidates for a word of the plugin's command line, sent only to
+     * plugins whose metadata says {@code "completion": true}. Params {@link CompleteParams},
+     * result {@link CompleteResult}.
+     */
+    public static final String COMPLETE = "complete";
 
     private Methods() {
     }
