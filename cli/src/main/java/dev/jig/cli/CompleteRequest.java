@@ -28,11 +28,11 @@ final class CompleteRequest {
 
     /** The built-ins' words, kept beside {@link Cli#BUILTINS}; a test compares them with the picocli tree. */
     static final BuiltinWords WORDS = new BuiltinWords(
-            List.of("--help", "-h", "--version", GlobalOptions.PLUGIN_PATH, GlobalOptions.CONFIG),
+            List.of("--help", "-h", "--version", GlobalOptions.TRACE, GlobalOptions.PLUGIN_PATH, GlobalOptions.CONFIG),
             Set.of(GlobalOptions.PLUGIN_PATH, GlobalOptions.CONFIG),
             Map.of("help", List.of(),
                     "version", List.of(),
-                    "plugins", List.of("list", "info", "audit", "trust", "untrust", "verify", "test", "sign", "new"),
+                    "plugins", List.of("list", "info", "doctor", "audit", "trust", "untrust", "verify", "test", "sign", "new"),
                     "config", List.of("get", "set", "unset", "list"),
                     "completion", List.of("bash", "zsh", "fish")));
 
