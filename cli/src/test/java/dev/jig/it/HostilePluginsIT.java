@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Plugins that misbehave in every way a plugin can, each in probe mode (the handshake that asks
- * what a new executable is) and in hook mode (a session that answers the handshake, then
- * misbehaves on a hook), through the real launcher.
+ * what a new executable is), in hook mode (a session that answers the handshake, then misbehaves
+ * on a hook) and in completion mode (the same, on a {@code complete} request at a TAB), through
+ * the real launcher.
  *
  * <p>For each, jig ends within the plugin's call timeout plus one second of what the same run
  * costs with a well-behaved plugin of the same language (measured in this run), says what went
@@ -45,6 +46,8 @@ class HostilePluginsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Each hostile plugin's call timeout: the probe and each hook request get this long. */
     private static final Duration CALL_TIMEOUT = Duration.ofMillis(1500);
+    /** {@code core.complete_timeout_ms} as it is by default: a TAB waits no longer for a plugin. */
+    private static final Duration COMPLETE_TIMEOUT = Duration.ofMillis(500);
     /** What PROTOCOL.md §9 gives a plugin that ignores the end of its input: 1 s, then 2 s after SIGTERM. */
     private static final Duration SHUTDOWN = Duration.ofSeconds(3);
     private static final Duration MARGIN = Duration.ofSeconds(1);
@@ -69,7 +72,13 @@ class HostilePluginsIT {
         /** {@code jig NAME a}: the first run of a new executable probes it. */
         PROBE("initialize"),
         /** {@code jig target a ...}: the plugin answers the handshake of its hook session, then misbehaves on {@code prerun}. */
-        HOOK("hook");
+        HOOK("hook"),
+        /**
+         * {@code jig __complete NAME ''}, as a shell's TAB after {@code jig NAME} runs it, once the
+         * plugin is known to opt in to completion: it answers the handshake, then misbehaves on
+         * {@code complete}.
+         */
+        COMPLETE("complete");
 
         final String at;
 
@@ -128,6 +137,39 @@ class HostilePluginsIT {
         }
     }
 
+    /**
+     * A TAB gets no candidates from the plugin, and nothing at all on stderr, which holds the
+     * user's prompt; {@code __complete} always exits 0.
+     */
+    record NoCandidates() implements Outcome {
+        @Override
+        public Duration cost() {
+            return COMPLETE_TIMEOUT;
+        }
+
+        @Override
+        public void check(String name, Run run, Sandbox sandbox) {
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("", run.stderr());
+            assertEquals(List.of(), candidates(run), run::toString);
+        }
+    }
+
+    /** The plugin's first answer was right: its candidates are offered, and nothing goes to stderr. */
+    record Candidates() implements Outcome {
+        @Override
+        public Duration cost() {
+            return COMPLETE_TIMEOUT;
+        }
+
+        @Override
+        public void check(String name, Run run, Sandbox sandbox) {
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("", run.stderr());
+            assertEquals(List.of("alpha", "beta"), candidates(run), run::toString);
+        }
+    }
+
     /** The hook fails: one line says so, and the command runs as if the plugin had said nothing. */
     record HookFailed(String event, String reason) implements Outcome {
         @Override
@@ -159,6 +201,10 @@ class HostilePluginsIT {
     }
 
     static Stream<Case> cases() {
+        return Stream.concat(probesAndHooks(), completions());
+    }
+
+    private static Stream<Case> probesAndHooks() {
         return Stream.of(
                 probe("garbage", SH, new Plain("printed 'garbage 0 <<>> {{{ not json' and more, none of it protocol")),
                 hook("garbage", SH, "prerun", "wrote 'garbage 0 <<>> {{{ not json' on stdout, which is not protocol (use stderr)"),
@@ -208,6 +254,24 @@ class HostilePluginsIT {
         return new Case(name, language, Mode.HOOK, new HookFailed(event, reason));
     }
 
+    /** Every behaviour at a TAB: no candidates, but from the two whose first answer is right. */
+    private static Stream<Case> completions() {
+        return Stream.of(SH, PYTHON, NODE, C).flatMap(language -> BEHAVIOURS.get(language).stream()
+                .map(name -> new Case(name, language, Mode.COMPLETE,
+                        name.equals("dupid") || name.equals("lingerer") ? new Candidates() : new NoCandidates())));
+    }
+
+    private static final Map<Language, List<String>> BEHAVIOURS = Map.of(
+            SH, List.of("garbage", "halfline", "badutf8", "banner", "holder", "deaf", "lingerer", "exitzero"),
+            PYTHON, List.of("hugeline", "deepjson", "traceback", "deadlock", "logflood"),
+            NODE, List.of("wrongid", "dupid", "malformed", "early"),
+            C, List.of("endless", "closer"));
+
+    /** The candidates {@code __complete} printed: each line's value, without the directive line. */
+    private static List<String> candidates(Run run) {
+        return run.stdout().lines().filter(line -> !line.startsWith(":")).map(line -> line.split("\t", 2)[0]).toList();
+    }
+
     @BeforeAll
     static void procfs() {
         assumeTrue(Files.isDirectory(Path.of("/proc")), "the survivors and the memory are read from /proc");
@@ -224,6 +288,7 @@ class HostilePluginsIT {
         Duration baseline = baseline(c.language(), c.mode());
         Sandbox sandbox = world(root, c.name(), c.language(), c.mode());
         sandbox.env.put("HOSTILE_AT", c.mode().at);
+        learn(sandbox, c.mode());
 
         Run run = run(sandbox, command(c.name(), c.mode()));
 
@@ -242,6 +307,8 @@ class HostilePluginsIT {
         if (mode == Mode.PROBE) {
             words.add(name);
             words.add("a");
+        } else if (mode == Mode.COMPLETE) {
+            words.addAll(List.of("__complete", name, ""));
         } else {
             words.add("target");
             words.addAll(LONG_ARGS);
@@ -266,7 +333,18 @@ class HostilePluginsIT {
             sandbox.env.put("HOSTILE_HOOKS", "1");
             Sandbox.executable(sandbox.bin.resolve("jig-target"), "#!/bin/sh\necho \"target ran $*\"\nexit 3\n");
         }
+        if (mode == Mode.COMPLETE) {
+            sandbox.env.put("HOSTILE_COMPLETION", "1");
+        }
         return sandbox;
+    }
+
+    /** Completion asks only a plugin whose cached metadata opts in: a listing learns it first. */
+    private static void learn(Sandbox sandbox, Mode mode) {
+        if (mode == Mode.COMPLETE) {
+            Sandbox.Result list = sandbox.jig("plugins", "list");
+            assertEquals(0, list.exitCode(), list::toString);
+        }
     }
 
     /** The same cold run with a plugin of that language that behaves, once per mode and language. */
@@ -284,9 +362,13 @@ class HostilePluginsIT {
         };
         Sandbox sandbox = world(Files.createTempDirectory(shared, "baseline"), name, language, mode);
         sandbox.env.put("HOSTILE_AT", "nothing");
+        learn(sandbox, mode);
         Run run = run(sandbox, command(name, mode));
-        assertEquals(mode == Mode.PROBE ? 0 : 3, run.exitCode(), run::toString);
+        assertEquals(mode == Mode.HOOK ? 3 : 0, run.exitCode(), run::toString);
         assertEquals("", run.stderr(), "a good plugin's run says nothing on stderr");
+        if (mode == Mode.COMPLETE) {
+            assertEquals(List.of("alpha", "beta"), candidates(run), "a good plugin's candidates\n" + run);
+        }
         BASELINES.put(key, run.elapsed());
         return run.elapsed();
     }
