@@ -57,10 +57,11 @@ class HelpIT {
                 Usage: jig [--plugin-path DIRS] [-c KEY=VALUE]... [--trace] COMMAND [ARGS...]
 
                 Built-in commands:
-                  help     Show the commands, or help for one command.
-                  version  Print the version.
-                  plugins  Inspect plugins, decide which to trust, check or make their signatures, test them against the protocol, and start new ones.
-                  config   Read and change configuration.
+                  help        Show the commands, or help for one command.
+                  version     Print the version.
+                  plugins     Inspect and diagnose plugins, decide which to trust, check or make their signatures, test them against the protocol, and start new ones.
+                  config      Read and change configuration.
+                  completion  Print the shell completion script for bash, zsh or fish.
 
                 tool 2.1.0 (explicit plugin path):
                   tool  Shape things

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins}: groups the plugin management commands; alone, it shows their usage. */
-@Command(description = "Inspect plugins, decide which to trust, check or make their signatures, test them"
+@Command(description = "Inspect and diagnose plugins, decide which to trust, check or make their signatures, test them"
         + " against the protocol, and start new ones.")
 final class PluginsCommand implements Callable<Integer> {
 
