@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jig.host.testing.Scripts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -99,9 +101,8 @@ class SignalIT {
             Thread.sleep(300); // the probe is under way
             new ProcessBuilder("kill", "-s", "INT", Long.toString(jig.pid())).start().waitFor();
             assertTrue(jig.waitFor(20, TimeUnit.SECONDS), "jig stops when interrupted");
-            Thread.sleep(300);
-            List<String> left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+            // A killed process needs a moment to go, more on a loaded machine.
+            List<String> left = Scripts.survivorsMentioning(marker, Duration.ofSeconds(5)).stream()
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
                     .toList();
             assertEquals(List.of(), left, "the probe's process tree went with jig");
