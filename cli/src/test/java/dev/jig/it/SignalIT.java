@@ -39,13 +39,15 @@ class SignalIT {
 
     /**
      * Starts jig the way a shell starts a foreground job outside any terminal: in its own session
-     * (so no terminal is forwarding keys) with SIGINT at its default (a background job of a
-     * non-interactive shell would inherit it ignored).
+     * (so no terminal is forwarding keys) with SIGINT and SIGHUP at their defaults (a background
+     * job of a non-interactive shell inherits SIGINT ignored, and a build run under nohup(1)
+     * SIGHUP; jig rightly leaves an ignored signal ignored).
      */
     private static final String SESSION = """
             import os, signal, sys
             os.setsid()
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.signal(signal.SIGHUP, signal.SIG_DFL)
             os.execv(sys.argv[1], sys.argv[1:])
             """;
 
