@@ -50,7 +50,10 @@ class ConcurrencyIT {
         Sandbox sandbox = new Sandbox(root);
         sandbox.env.put("PATH", sandbox.bin + ":/usr/bin:/bin");
         sandbox.env.put("JIG_NO_CDS", "1");
-        Sandbox.write(root.resolve("config/jig/config.toml"), "[security]\naudit = true\n");
+        // Fifty JVMs and fifty Python hook sessions on two cores can take longer than the default
+        // 5 s to answer initialize; this test is about whole files and right answers, not speed.
+        Sandbox.write(root.resolve("config/jig/config.toml"),
+                "[core]\nhook_timeout_ms = 120000\n\n[security]\naudit = true\n\n[plugins.watch]\ncall_timeout_ms = 120000\n");
         Sandbox.executable(sandbox.bin.resolve("jig-echo"), "#!/bin/sh\n[ \"$1\" = --jig-protocol ] && exit 0\necho \"echo $*\"\n");
         Path hookLog = root.resolve("watch.log");
         new HookPlugins.Spec("watch", hookLog).hooks("prerun", "postrun")
