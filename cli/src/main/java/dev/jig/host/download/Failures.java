@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLException;
@@ -96,6 +99,15 @@ final class Failures {
 
     /** The first line of a failure's message, or its type when it has none. */
     static String reason(Throwable failure) {
+        if (failure instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof FileSystemException && ((FileSystemException) failure).getReason() != null) {
+            return ((FileSystemException) failure).getReason();
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
             if (message != null && !message.isBlank() && !(t != failure && message.equals(t.getClass().getName()))) {

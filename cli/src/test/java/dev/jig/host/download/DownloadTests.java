@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,39 @@ class DownloadTests {
         // The handler holds the body open for far longer; only the watchdog ends the call this early.
         assertTrue(took.compareTo(stall.plusSeconds(15)) < 0, "gave up after " + took);
         assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void anInterruptedFetchEndsAndRemovesItsPartialFile() throws Exception {
+        Path target = dir.resolve("interrupted");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread fetcher = new Thread(() -> {
+            try {
+                download(Duration.ofSeconds(120), Long.MAX_VALUE).fetch(url("/stall-body"), target);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        fetcher.start();
+        // The server sends 1,024 bytes, then holds the body open.
+        for (int i = 0; i < 300 && !(Files.exists(target) && Files.size(target) == 1024); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(1024, Files.size(target));
+        fetcher.interrupt();
+        fetcher.join(30_000);
+        assertFalse(fetcher.isAlive(), "the fetch ended");
+        assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void aTargetThatCannotBeWrittenNamesIt() {
+        Path target = dir.resolve("no/such/dir/plugin.tar.gz");
+        DownloadException e = fails(url("/plugin.tar.gz"), target, Duration.ofSeconds(30), Long.MAX_VALUE);
+        assertEquals(DownloadException.Kind.IO, e.kind());
+        assertEquals("cannot save " + url("/plugin.tar.gz") + " to " + target + ": no such file or directory",
+                e.getMessage());
     }
 
     @Test
