@@ -72,7 +72,8 @@ public final class StaticChecks {
         }
     }
 
-    static boolean isRange(String range) {
+    /** Whether {@code range} is an npm-style semver range that semver4j reads, such as {@code ^1.2.0} or {@code >=1 <2}. */
+    public static boolean isRange(String range) {
         try {
             return !RangesListFactory.create(range).get().isEmpty();
         } catch (IllegalArgumentException e) { // SemverException is one
