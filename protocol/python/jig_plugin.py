@@ -42,7 +42,7 @@ UNSUPPORTED_VERSION = -32000
 
 Json = Any
 Id = Union[str, int]
-HookEvent = Literal["config", "prerun", "postrun", "command_not_found"]
+HookEvent = Literal["config", "prerun", "postrun", "command_not_found", "install", "upgrade", "uninstall"]
 
 
 class PluginConfig(TypedDict):
@@ -66,6 +66,9 @@ class HookParams(_HookParamsRequired, total=False):
     exitCode: int
     durationMs: int
     words: list[str]
+    version: str
+    previous: str
+    directory: str
 
 
 class HookResult(TypedDict, total=False):

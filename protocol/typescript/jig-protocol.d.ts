@@ -14,8 +14,11 @@ export type ProtocolVersion = number;
 /** A request id: chosen by the sender, echoed in the reply. */
 export type Id = string | number;
 
-/** A lifecycle event a plugin can subscribe to. */
-export type HookEvent = "config" | "prerun" | "postrun" | "command_not_found";
+/**
+ * An event a plugin can subscribe to: those of a command run, and install, upgrade and
+ * uninstall, sent while the plugin itself is installed, upgraded or removed.
+ */
+export type HookEvent = "config" | "prerun" | "postrun" | "command_not_found" | "install" | "upgrade" | "uninstall";
 
 /** How important a log line is; debug is shown only when the host is verbose. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -167,7 +170,7 @@ export interface HookParams {
   command?: string[];
   /** prerun, postrun: the rest of the command line, verbatim. */
   args?: string[];
-  /** prerun, postrun: the plugin whose command runs; absent for a built-in. */
+  /** prerun, postrun: the plugin whose command runs, absent for a built-in; install, upgrade, uninstall: the receiving plugin. */
   plugin?: string;
   /** postrun: whether the command ran. */
   ran?: boolean;
@@ -177,6 +180,12 @@ export interface HookParams {
   durationMs?: number;
   /** command_not_found: the command line that matched nothing. */
   words?: string[];
+  /** install, upgrade: the version going live; uninstall: the installed version. */
+  version?: string;
+  /** upgrade: the installed version being replaced. */
+  previous?: string;
+  /** install, upgrade: the absolute path of the staged copy; uninstall: of the installed copy. */
+  directory?: string;
 }
 
 /**
@@ -225,13 +234,13 @@ export interface CompleteResult {
  * @schema hook-result.schema.json
  */
 export interface HookResult {
-  /** prerun: required there. */
+  /** prerun, install, upgrade, uninstall: required there. */
   action?: "continue" | "abort";
   /** prerun with continue: variables for the command's environment. */
   env?: { [name: string]: string };
-  /** prerun with abort: one line telling the user why; required there. */
+  /** prerun, install, upgrade, uninstall with abort: one line telling the user why; required there. */
   message?: string;
-  /** prerun with abort: 1 to 255, default 1. */
+  /** prerun, install, upgrade, uninstall with abort: 1 to 255, default 1. */
   exitCode?: number;
   /** command_not_found: one line each, best first. */
   suggestions?: string[];

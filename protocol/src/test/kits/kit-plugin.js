@@ -19,6 +19,13 @@ jig.main({
       return { action: 'continue', env: { KIT_LANG: config.lang ?? 'en' } };
     },
     postrun: () => ({}),
+    install(params) {
+      if (jig.ownConfig(params.config, 'kit').refuse) {
+        return { action: 'abort', message: `kit needs ${params.directory} writable` };
+      }
+      jig.log('info', `installing ${params.plugin} ${params.version} from ${params.directory}`);
+      return { action: 'continue' };
+    },
   },
   complete: (params) => {
     if (params.current === 'boom') {

@@ -22,10 +22,17 @@ def prerun(params: jig_plugin.HookParams) -> jig_plugin.HookResult:
     return {"action": "continue", "env": {"KIT_LANG": config.get("lang", "en")}}
 
 
+def install(params: jig_plugin.HookParams) -> jig_plugin.HookResult:
+    if jig_plugin.own_config(params["config"], "kit").get("refuse"):
+        return {"action": "abort", "message": "kit needs " + params["directory"] + " writable"}
+    jig_plugin.log("info", f"installing {params['plugin']} {params['version']} from {params['directory']}")
+    return {"action": "continue"}
+
+
 def complete(params: jig_plugin.CompleteParams) -> jig_plugin.CompleteResult:
     if params["current"] == "boom":
         raise ValueError("told to fail")
     return {"candidates": [{"value": "after-" + "-".join(params["args"]), "description": "seen " + params["current"]}]}
 
 
-sys.exit(jig_plugin.main(METADATA, run, {"prerun": prerun, "postrun": lambda params: {}}, complete=complete))
+sys.exit(jig_plugin.main(METADATA, run, {"prerun": prerun, "postrun": lambda params: {}, "install": install}, complete=complete))

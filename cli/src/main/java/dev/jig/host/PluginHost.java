@@ -21,6 +21,7 @@ import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.hook.HookConfig;
+import dev.jig.protocol.method.HookEvents;
 import dev.jig.host.hook.QuietMark;
 import dev.jig.host.hook.Hooks;
 import dev.jig.host.hook.PluginCompletion;
@@ -344,7 +345,8 @@ public final class PluginHost {
         List<Subscriber> subscribers = new ArrayList<>();
         for (Map.Entry<PluginFile, PluginRecord> entry : records.entrySet()) {
             PluginRecord record = entry.getValue();
-            if (!record.hooks().isEmpty() && record.kind() != Kind.PLAIN
+            // Only the events of a command run count: plugin management sends the others itself.
+            if (record.hooks().stream().anyMatch(HookEvents.RUN::contains) && record.kind() != Kind.PLAIN
                     && metadata.problems(entry.getKey(), record, surroundings).isEmpty()) {
                 // With the full metadata: its config defaults and schema shape what it is sent.
                 subscribers.add(new Subscriber(entry.getKey(), metadata.record(entry.getKey(), false, true)));

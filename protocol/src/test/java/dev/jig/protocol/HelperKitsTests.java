@@ -92,7 +92,7 @@ class HelperKitsTests {
         JsonNode result = reply(start(kit), INITIALIZE, "initialize-response.schema.json").get("result");
         assertEquals(1, result.get("protocolVersion").asInt());
         assertEquals(Json.mapper().readTree("{\"name\":\"kit\",\"version\":\"1.0.0\",\"description\":\"Exercises the helper\","
-                + "\"hooks\":[\"prerun\",\"postrun\"],\"completion\":true}"), result.get("plugin"));
+                + "\"hooks\":[\"prerun\",\"postrun\",\"install\"],\"completion\":true}"), result.get("plugin"));
     }
 
     @ParameterizedTest
@@ -151,6 +151,24 @@ class HelperKitsTests {
                 + "\"cwd\":\"/srv\",\"ran\":true,\"exitCode\":0,\"durationMs\":3,\"config\":{\"core\":{},\"plugins\":{\"kit\":{}}}}}";
         assertEquals(Json.mapper().readTree("{}"), reply(plugin, postrun, "hook-response.schema.json").get("result"));
         assertTrue(plugin.stderr().contains("noise on stdout"), "print/console.log go to stderr while serving: " + plugin.stderr());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kit.class)
+    void dispatchesTheInstallEventAndCarriesItsAbort(Kit kit) throws Exception {
+        PluginSession plugin = start(kit);
+        reply(plugin, INITIALIZE, "initialize-response.schema.json");
+        String install = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"hook\",\"params\":{\"event\":\"install\",\"plugin\":\"kit\","
+                + "\"version\":\"1.2.0\",\"directory\":\"/stage/kit\",\"cwd\":\"/srv\","
+                + "\"config\":{\"core\":{\"hook_timeout_ms\":5000},\"plugins\":{\"kit\":%s}}}}";
+        String proceed = String.format(install, 2, "{}");
+        assertEquals(List.of(), Schemas.problems(proceed, "hook-request.schema.json"));
+        JsonNode log = valid(plugin.exchange(proceed), "log-notification.schema.json");
+        assertEquals("installing kit 1.2.0 from /stage/kit", log.get("params").get("message").asText());
+        assertEquals(Json.mapper().readTree("{\"action\":\"continue\"}"),
+                valid(plugin.next(proceed), "hook-response.schema.json").get("result"));
+        assertEquals(Json.mapper().readTree("{\"action\":\"abort\",\"message\":\"kit needs /stage/kit writable\"}"),
+                reply(plugin, String.format(install, 3, "{\"refuse\":true}"), "hook-response.schema.json").get("result"));
     }
 
     @ParameterizedTest

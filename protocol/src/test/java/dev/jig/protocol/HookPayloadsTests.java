@@ -44,7 +44,43 @@ class HookPayloadsTests {
                 Arguments.of("prerun of a built-in", HookParams.prerun(List.of("plugins"), List.of("list"), null, "/srv/site", CONFIG)),
                 Arguments.of("postrun", HookParams.postrun(List.of("greet"), List.of("Ada"), "greet", "/srv/site", true, 0, 12, CONFIG)),
                 Arguments.of("postrun after an abort", HookParams.postrun(List.of("greet"), List.of(), "greet", "/srv/site", false, 3, 0, CONFIG)),
-                Arguments.of("command_not_found", HookParams.commandNotFound(List.of("deplyo", "--prod"), "/srv/site", CONFIG)));
+                Arguments.of("command_not_found", HookParams.commandNotFound(List.of("deplyo", "--prod"), "/srv/site", CONFIG)),
+                Arguments.of("install", HookParams.install("greet", "1.2.0", "/home/ada/.config/jig/plugins/.staging/greet",
+                        "/srv/site", CONFIG)),
+                Arguments.of("upgrade", HookParams.upgrade("greet", "2.0.0-rc.1", "1.2.0", "/stage/greet", "/srv/site", CONFIG)),
+                Arguments.of("uninstall", HookParams.uninstall("greet", "1.2.0", "/home/ada/.config/jig/plugins/greet",
+                        "/srv/site", CONFIG)));
+    }
+
+    @Test
+    void lifecycleParamsCarryOnlyTheirFields() {
+        JsonNode install = Payloads.tree(HookParams.install("greet", "1.2.0", "/stage/greet", "/srv", CONFIG));
+        assertEquals(json("{\"event\":\"install\",\"plugin\":\"greet\",\"cwd\":\"/srv\",\"config\":" + CONFIG
+                + ",\"version\":\"1.2.0\",\"directory\":\"/stage/greet\"}"), install);
+        assertEquals("1.2.0", Payloads.read(Payloads.tree(HookParams.upgrade("greet", "2.0.0", "1.2.0", "/s", "/srv", CONFIG)),
+                HookParams.class).previous());
+    }
+
+    static Stream<Arguments> invalidLifecycleParams() {
+        return Stream.of(
+                Arguments.of("upgrade without previous", HookParams.upgrade("greet", "2.0.0", null, "/stage/greet", "/srv", CONFIG)),
+                Arguments.of("install without directory", HookParams.install("greet", "1.0.0", null, "/srv", CONFIG)),
+                Arguments.of("uninstall without version", HookParams.uninstall("greet", null, "/p/greet", "/srv", CONFIG)),
+                Arguments.of("install with a version that is not semver", HookParams.install("greet", "v1", "/s", "/srv", CONFIG)),
+                Arguments.of("install without plugin", HookParams.install(null, "1.0.0", "/s", "/srv", CONFIG)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidLifecycleParams")
+    void incompleteLifecycleParamsFailTheSchema(String name, HookParams params) throws Exception {
+        assertFalse(Schemas.problems(text(params), "hook-params.schema.json").isEmpty(), name + ": " + text(params));
+    }
+
+    @Test
+    void theEventListsPartitionEveryEvent() {
+        List<String> both = new java.util.ArrayList<>(HookEvents.RUN);
+        both.addAll(HookEvents.LIFECYCLE);
+        assertEquals(HookEvents.ALL, both);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -88,6 +88,12 @@ final class Hooks {
                 return plugin.onPostrun(hook);
             case HookEvents.COMMAND_NOT_FOUND:
                 return plugin.onCommandNotFound(hook);
+            case HookEvents.INSTALL:
+                return plugin.onInstall(hook);
+            case HookEvents.UPGRADE:
+                return plugin.onUpgrade(hook);
+            case HookEvents.UNINSTALL:
+                return plugin.onUninstall(hook);
             default:
                 throw new HookNotImplementedException(hook.event());
         }
@@ -98,13 +104,17 @@ final class Hooks {
         if (result == null) {
             return "null";
         }
+        if (HookEvents.LIFECYCLE.contains(event)) {
+            if (HookResult.ABORT.equals(result.action())) {
+                return abortProblem(result);
+            }
+            return HookResult.CONTINUE.equals(result.action()) ? null : "no action: use HookResult.proceed or HookResult.abort";
+        }
         if (HookEvents.PRERUN.equals(event)) {
             if (HookResult.ABORT.equals(result.action())) {
-                if (!isLine(result.message())) {
-                    return "an abort without a one-line message";
-                }
-                if (result.exitCode() != null && (result.exitCode() < 1 || result.exitCode() > 255)) {
-                    return "an abort with exit code " + result.exitCode() + ", not 1 to 255";
+                String problem = abortProblem(result);
+                if (problem != null) {
+                    return problem;
                 }
             } else if (HookResult.CONTINUE.equals(result.action())) {
                 for (String name : result.env() == null ? List.<String>of() : result.env().keySet()) {
@@ -122,6 +132,17 @@ final class Hooks {
         }
         if (HookEvents.CONFIG.equals(event) && result.patch() != null && !result.patch().isObject()) {
             return "a patch that is not a JSON object";
+        }
+        return null;
+    }
+
+    /** What is wrong with an abort, or null when nothing is. */
+    private static String abortProblem(HookResult result) {
+        if (!isLine(result.message())) {
+            return "an abort without a one-line message";
+        }
+        if (result.exitCode() != null && (result.exitCode() < 1 || result.exitCode() > 255)) {
+            return "an abort with exit code " + result.exitCode() + ", not 1 to 255";
         }
         return null;
     }

@@ -150,6 +150,49 @@ public interface JigPlugin {
     }
 
     /**
+     * The {@code install} event: this copy of the plugin, staged in {@code hook.params().directory()},
+     * is about to be installed, and no version of it is. Prepare what it needs and return
+     * {@link HookResult#proceed} (its {@code env} is ignored), or {@link HookResult#abort} with a
+     * one-line message to stop the installation; nothing is installed then.
+     *
+     * @param hook the plugin's name, the new version, the staged directory, the configuration,
+     *             the host's context and a log
+     * @return the result, never null
+     * @throws Exception on failure: the host reports the hook as failed and does not install
+     */
+    default HookResult onInstall(HookContext hook) throws Exception {
+        throw new HookNotImplementedException(hook.event());
+    }
+
+    /**
+     * The {@code upgrade} event: this staged copy is about to replace the installed version
+     * {@code hook.params().previous()}. Answer as for {@link #onInstall}; an abort keeps the
+     * installed version.
+     *
+     * @param hook the plugin's name, the new and the previous version, the staged directory, the
+     *             configuration, the host's context and a log
+     * @return the result, never null
+     * @throws Exception on failure: the host reports the hook as failed and keeps the installed version
+     */
+    default HookResult onUpgrade(HookContext hook) throws Exception {
+        throw new HookNotImplementedException(hook.event());
+    }
+
+    /**
+     * The {@code uninstall} event: this installed copy, in {@code hook.params().directory()}, is
+     * about to be removed. Clean up and return {@link HookResult#proceed}, or
+     * {@link HookResult#abort} to refuse; the user may then force the removal.
+     *
+     * @param hook the plugin's name, its installed version and directory, the configuration, the
+     *             host's context and a log
+     * @return the result, never null
+     * @throws Exception on failure: the host reports the hook as failed and does not remove it unless forced
+     */
+    default HookResult onUninstall(HookContext hook) throws Exception {
+        throw new HookNotImplementedException(hook.event());
+    }
+
+    /**
      * The {@code complete} request: the values only this plugin knows for the word the user is
      * completing, e.g. the environments after {@code --env}. Called only when the metadata says
      * {@code completion}; the host keeps the candidates that start with {@code params.current()}.

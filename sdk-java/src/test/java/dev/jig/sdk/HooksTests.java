@@ -36,6 +36,7 @@ class HooksTests {
         final List<HookContext> seen = new ArrayList<>();
         Function<HookContext, HookResult> prerun = hook -> HookResult.proceed(Map.of());
         Function<HookContext, HookResult> postrun = hook -> HookResult.empty();
+        Function<HookContext, HookResult> lifecycle = hook -> HookResult.proceed(Map.of());
         Handshake handshake;
 
         Guard(String... events) {
@@ -73,6 +74,24 @@ class HooksTests {
         public HookResult onCommandNotFound(HookContext hook) {
             seen.add(hook);
             return HookResult.suggest(List.of("deploy"));
+        }
+
+        @Override
+        public HookResult onInstall(HookContext hook) {
+            seen.add(hook);
+            return lifecycle.apply(hook);
+        }
+
+        @Override
+        public HookResult onUpgrade(HookContext hook) {
+            seen.add(hook);
+            return lifecycle.apply(hook);
+        }
+
+        @Override
+        public HookResult onUninstall(HookContext hook) {
+            seen.add(hook);
+            return lifecycle.apply(hook);
         }
 
         @Override
@@ -127,6 +146,40 @@ class HooksTests {
             assertEquals(List.of(HookEvents.CONFIG, HookEvents.PRERUN, HookEvents.POSTRUN, HookEvents.COMMAND_NOT_FOUND),
                     guard.seen.stream().map(HookContext::event).toList());
             assertEquals(12L, guard.seen.get(2).params().durationMs());
+        }
+    }
+
+    @Test
+    void installUpgradeAndUninstallReachTheirHandlersWithTheirParams() {
+        Guard guard = new Guard(HookEvents.INSTALL, HookEvents.UPGRADE, HookEvents.UNINSTALL);
+        guard.lifecycle = hook -> hook.event().equals(HookEvents.UNINSTALL)
+                ? HookResult.abort("guard: still protecting " + hook.params().directory(), 4) : HookResult.proceed(Map.of());
+        try (PluginTestKit kit = PluginTestKit.start(guard)) {
+            kit.initialize(CONFIG);
+            assertEquals(HookResult.CONTINUE, kit.hookResult(HookParams.install("guard", "1.0.0", "/stage/guard", CWD, CONFIG)).action());
+            assertEquals(HookResult.CONTINUE,
+                    kit.hookResult(HookParams.upgrade("guard", "2.0.0", "1.0.0", "/stage/guard", CWD, CONFIG)).action());
+            assertEquals(HookResult.abort("guard: still protecting /plugins/guard", 4),
+                    kit.hookResult(HookParams.uninstall("guard", "2.0.0", "/plugins/guard", CWD, CONFIG)));
+            assertEquals(List.of(HookEvents.INSTALL, HookEvents.UPGRADE, HookEvents.UNINSTALL),
+                    guard.seen.stream().map(HookContext::event).toList());
+            assertEquals("1.0.0", guard.seen.get(1).params().previous());
+            assertEquals("guard", guard.seen.get(0).params().plugin());
+        }
+    }
+
+    @Test
+    void aLifecycleResultNeedsAnActionAndAnAbortAMessage() {
+        Guard guard = new Guard(HookEvents.INSTALL);
+        try (PluginTestKit kit = PluginTestKit.start(guard)) {
+            kit.initialize(CONFIG);
+            guard.lifecycle = hook -> HookResult.empty();
+            Message.ErrorResponse reply = failure(kit.hook(HookParams.install("guard", "1.0.0", "/s/guard", CWD, CONFIG)));
+            assertEquals(ErrorCodes.INTERNAL_ERROR, reply.error().code());
+            assertTrue(reply.error().message().contains("no action"), reply.error().message());
+            guard.lifecycle = hook -> HookResult.abort(" ", 2);
+            reply = failure(kit.hook(HookParams.install("guard", "1.0.0", "/s/guard", CWD, CONFIG)));
+            assertTrue(reply.error().message().contains("an abort without a one-line message"), reply.error().message());
         }
     }
 

@@ -247,6 +247,9 @@ public final class ConformanceChecker {
         List<CheckResult> results = new ArrayList<>();
         metadata.hooks().stream().filter(event -> !HookEvents.ALL.contains(event)).forEach(event ->
                 results.add(CheckResult.skip("hook " + event, "not an event " + cli.name() + " knows; never sent")));
+        metadata.hooks().stream().filter(HookEvents.LIFECYCLE::contains).forEach(event ->
+                results.add(CheckResult.skip("hook " + event, "sent only when the plugin is installed, upgraded or"
+                        + " removed; not sent by a check, since the plugin may act on it")));
         List<String> events = HookCalls.events(metadata);
         if (events.isEmpty()) {
             results.add(CheckResult.skip("hooks", "it lists no hooks"));

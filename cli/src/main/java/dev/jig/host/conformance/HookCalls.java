@@ -32,9 +32,13 @@ final class HookCalls {
         return config;
     }
 
-    /** The events it lists that the host knows, in the order they fire in one invocation. */
+    /**
+     * The events of a command run it lists, in the order they fire in one invocation. The
+     * plugin-management events are left out: a plugin may act on them (prepare or clean up its
+     * files), which a check must not set off.
+     */
     static List<String> events(PluginMetadata metadata) {
-        List<String> events = new ArrayList<>(HookEvents.ALL);
+        List<String> events = new ArrayList<>(HookEvents.RUN);
         events.retainAll(metadata.hooks());
         return events;
     }

@@ -3,6 +3,7 @@ package dev.jig.host.hook;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jig.host.metadata.Text;
 import dev.jig.protocol.Payloads;
+import dev.jig.protocol.method.HookEvents;
 import dev.jig.protocol.method.HookResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,27 +26,10 @@ final class Replies {
      * @param envPrefix the host's own prefix; a hook may not set variables that carry it
      */
     static Verdict prerun(JsonNode reply, String envPrefix) throws HookFailure {
-        HookResult result;
-        try {
-            result = Payloads.read(reply, HookResult.class);
-        } catch (IllegalArgumentException e) {
-            throw new HookFailure("answered prerun with a malformed result: " + Text.oneLine(e.getMessage()), false);
-        }
-        String action = result.action();
-        if (HookResult.ABORT.equals(action)) {
-            String message = Text.oneLine(result.message());
-            if (message == null || message.isBlank()) {
-                throw new HookFailure("aborted without a message", false);
-            }
-            int exitCode = result.exitCode() == null ? 1 : result.exitCode();
-            if (exitCode < 1 || exitCode > 255) {
-                throw new HookFailure("aborted with exit code " + exitCode + "; it must be 1 to 255", false);
-            }
-            return new Verdict.Abort(message, exitCode);
-        }
-        if (!HookResult.CONTINUE.equals(action)) {
-            throw new HookFailure("answered prerun with action '" + Text.oneLine(String.valueOf(action))
-                    + "'; expected 'continue' or 'abort'", false);
+        HookResult result = result(reply, HookEvents.PRERUN);
+        Optional<Verdict.Abort> abort = abort(result, HookEvents.PRERUN);
+        if (abort.isPresent()) {
+            return abort.get();
         }
         Map<String, String> env = new LinkedHashMap<>();
         if (result.env() != null) {
@@ -63,6 +47,45 @@ final class Replies {
             }
         }
         return new Verdict.Proceed(env);
+    }
+
+    /**
+     * What the result of a plugin-management event ({@code install}, {@code upgrade},
+     * {@code uninstall}) decides: {@code continue} or {@code abort}, as for {@code prerun}. Its
+     * {@code env} and {@code patch} are ignored: nothing runs after it to receive them.
+     */
+    static Verdict lifecycle(JsonNode reply, String event) throws HookFailure {
+        Optional<Verdict.Abort> abort = abort(result(reply, event), event);
+        return abort.isPresent() ? abort.get() : new Verdict.Proceed(Map.of());
+    }
+
+    private static HookResult result(JsonNode reply, String event) throws HookFailure {
+        try {
+            return Payloads.read(reply, HookResult.class);
+        } catch (IllegalArgumentException e) {
+            throw new HookFailure("answered " + event + " with a malformed result: " + Text.oneLine(e.getMessage()), false);
+        }
+    }
+
+    /** The abort a result asks for, checked; empty for {@code continue}; a failure for anything else. */
+    private static Optional<Verdict.Abort> abort(HookResult result, String event) throws HookFailure {
+        String action = result.action();
+        if (HookResult.ABORT.equals(action)) {
+            String message = Text.oneLine(result.message());
+            if (message == null || message.isBlank()) {
+                throw new HookFailure("aborted without a message", false);
+            }
+            int exitCode = result.exitCode() == null ? 1 : result.exitCode();
+            if (exitCode < 1 || exitCode > 255) {
+                throw new HookFailure("aborted with exit code " + exitCode + "; it must be 1 to 255", false);
+            }
+            return Optional.of(new Verdict.Abort(message, exitCode));
+        }
+        if (!HookResult.CONTINUE.equals(action)) {
+            throw new HookFailure("answered " + event + " with action '" + Text.oneLine(String.valueOf(action))
+                    + "'; expected 'continue' or 'abort'", false);
+        }
+        return Optional.empty();
     }
 
     /**

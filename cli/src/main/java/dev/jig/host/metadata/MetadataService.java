@@ -109,29 +109,52 @@ public final class MetadataService {
                 return PluginRecord.plain("not asked for metadata: signature " + unverified.verification().id());
             }
         }
-        PluginRecord learned;
+        Learned learned = learn(plugin);
+        if (learned.lasting()) {
+            cache.ifPresent(c -> c.store(key, fingerprint, learned.record()));
+        }
+        return learned.record();
+    }
+
+    /**
+     * What {@code plugin} is, learned now: its manifest read or the executable probed (in its
+     * sandbox, written to the audit log), never looked up in the cache nor stored there. For a
+     * plugin that is not on the search path yet, such as a copy staged for installation, whose
+     * trust the caller decided.
+     */
+    public PluginRecord describe(PluginFile plugin) throws InterruptedException {
+        return learn(plugin).record();
+    }
+
+    /**
+     * A record learned from the plugin itself.
+     *
+     * @param lasting whether it holds until the file changes; else it depends on the
+     *                surroundings (a missing interpreter, no bwrap) and is not remembered
+     */
+    private record Learned(PluginRecord record, boolean lasting) {
+    }
+
+    private Learned learn(PluginFile plugin) throws InterruptedException {
         try {
             if (plugin.form() == PluginFile.Form.MANIFEST) {
                 settings.tracer().step("manifest", () -> plugin.name() + ": reading " + plugin.path());
-                learned = ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name());
-            } else {
-                learned = probe(plugin);
+                return new Learned(ManifestReader.read(plugin.path(), plugin.name(), settings.cli().name()), true);
             }
+            return new Learned(probe(plugin), true);
         } catch (IOException e) {
-            // Not remembered: installing a missing interpreter fixes this without touching the file.
-            return PluginRecord.plain("could not be started to ask: " + PluginRunner.reason(e));
+            // Installing a missing interpreter fixes this without touching the file.
+            return new Learned(PluginRecord.plain("could not be started to ask: " + PluginRunner.reason(e)), false);
         } catch (SandboxUnavailableException e) {
-            // Never asked without its sandbox; not remembered either: installing bwrap fixes it.
-            return PluginRecord.plain("not asked for metadata: its sandbox '" + e.profile().id()
-                    + "' cannot be set up: " + e.getMessage());
+            // Never asked without its sandbox; installing bwrap fixes it.
+            return new Learned(PluginRecord.plain("not asked for metadata: its sandbox '" + e.profile().id()
+                    + "' cannot be set up: " + e.getMessage()), false);
         } catch (RuntimeException e) {
             // A defect of the host's, set off by what one plugin said: that plugin cannot run, and
-            // every other command still works. Not remembered: a fixed host asks again.
-            return PluginRecord.broken(plugin.form() == PluginFile.Form.MANIFEST ? Kind.MANIFEST : Kind.PROTOCOL,
-                    "could not be described, a defect in " + settings.cli().name() + " (please report it): " + e);
+            // every other command still works. A fixed host asks again.
+            return new Learned(PluginRecord.broken(plugin.form() == PluginFile.Form.MANIFEST ? Kind.MANIFEST : Kind.PROTOCOL,
+                    "could not be described, a defect in " + settings.cli().name() + " (please report it): " + e), false);
         }
-        cache.ifPresent(c -> c.store(key, fingerprint, learned));
-        return learned;
     }
 
     /** Probes an executable in its sandbox, writing the probe to the audit log when there is one. */

@@ -61,8 +61,8 @@ class ConformanceUnitsTests {
     }
 
     @Test
-    void hooksAreSentInTheOrderTheyFireAndUnknownOnesNotAtAll() {
-        PluginMetadata metadata = metadata(List.of("postrun", "deploy", "prerun", "config"), null);
+    void hooksAreSentInTheOrderTheyFireAndUnknownOrLifecycleOnesNotAtAll() {
+        PluginMetadata metadata = metadata(List.of("uninstall", "postrun", "deploy", "prerun", "install", "config"), null);
         assertEquals(List.of("config", "prerun", "postrun"), HookCalls.events(metadata));
     }
 

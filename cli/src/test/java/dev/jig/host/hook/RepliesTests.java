@@ -104,4 +104,21 @@ class RepliesTests {
         assertTrue(failure.getMessage().startsWith("answered prerun with a malformed result"), failure.getMessage());
         assertFalse(failure.fatal());
     }
+
+    @Test
+    void aLifecycleResultIsContinueOrAbortAndItsEnvAndPatchAreIgnored() throws Exception {
+        assertEquals(new Verdict.Proceed(Map.of()), Replies.lifecycle(Json.mapper().readTree(
+                "{\"action\":\"continue\",\"env\":{\"JIG_X\":\"1\"},\"patch\":{\"core\":{}}}"), "install"));
+        assertEquals(new Verdict.Abort("keep it: 3 projects use it", 4),
+                Replies.lifecycle(result("abort", null, "keep it: 3 projects use it", 4), "uninstall"));
+        assertEquals(new Verdict.Abort("no", 1), Replies.lifecycle(result("abort", null, "no", null), "upgrade"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"action\":\"proceed\"}", "{\"action\":\"abort\"}", "{\"action\":\"abort\",\"message\":\"x\",\"exitCode\":0}",
+            "{\"action\":7}"})
+    void aLifecycleResultWithoutAValidActionFailsTheHook(String reply) {
+        HookFailure failure = assertThrows(HookFailure.class, () -> Replies.lifecycle(Json.mapper().readTree(reply), "install"));
+        assertFalse(failure.fatal(), failure.getMessage());
+    }
 }

@@ -15,13 +15,15 @@ import java.util.Map;
  *   <li>{@code postrun}: nothing; an empty object will do;</li>
  *   <li>{@code command_not_found}: optional {@code suggestions};</li>
  *   <li>{@code config}: optional {@code patch}, a JSON Merge Patch (RFC 7386) of the whole
- *       configuration that may touch only {@code plugins.<name>} of the answering plugin.</li>
+ *       configuration that may touch only {@code plugins.<name>} of the answering plugin;</li>
+ *   <li>{@code install}, {@code upgrade}, {@code uninstall}: {@code action}, {@code message} and
+ *       {@code exitCode} as for {@code prerun}; {@code env} and {@code patch} are ignored.</li>
  * </ul>
  *
- * @param action      {@code prerun}: {@link #CONTINUE} or {@link #ABORT}
+ * @param action      {@code prerun} and the plugin-management events: {@link #CONTINUE} or {@link #ABORT}
  * @param env         {@code prerun}, continue: variables to add to the command's environment
- * @param message     {@code prerun}, abort: one line telling the user why
- * @param exitCode    {@code prerun}, abort: the exit status of the aborted command, 1 to 255
+ * @param message     {@code prerun} and the plugin-management events, abort: one line telling the user why
+ * @param exitCode    {@code prerun} and the plugin-management events, abort: the exit status, 1 to 255
  * @param suggestions {@code command_not_found}: commands the user may have meant or may install, one line each
  * @param patch       {@code config}: a merge patch for the plugin's own namespace
  */
@@ -34,9 +36,9 @@ public record HookResult(
         List<String> suggestions,
         JsonNode patch) {
 
-    /** {@code prerun}: let the command run. */
+    /** {@code prerun}: let the command run; a plugin-management event: let the change happen. */
     public static final String CONTINUE = "continue";
-    /** {@code prerun}: do not run the command. */
+    /** {@code prerun}: do not run the command; a plugin-management event: refuse the change. */
     public static final String ABORT = "abort";
 
     public HookResult {

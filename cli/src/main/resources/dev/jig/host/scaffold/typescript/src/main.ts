@@ -9,7 +9,7 @@ interface Metadata {
   description?: string;
   usage?: string;
   commands?: Command[];
-  hooks?: ('config' | 'prerun' | 'postrun' | 'command_not_found')[];
+  hooks?: ('config' | 'prerun' | 'postrun' | 'command_not_found' | 'install' | 'upgrade' | 'uninstall')[];
 }
 
 interface Flag { name: string; short?: string; value?: string; summary?: string }
