@@ -74,13 +74,15 @@ public final class Download {
         return new Download(userAgent, connectTimeout, stallTimeout, maxBytes, Objects.requireNonNull(progress), client);
     }
 
-    /** A fetched artifact. */
+    /**
+     * A fetched artifact.
+     *
+     * @param file   where it was written
+     * @param bytes  its length
+     * @param sha256 its SHA-256 in lower-case hex
+     */
     public record Fetched(Path file, long bytes, String sha256) {
-        /**
-         * @param file   where it was written
-         * @param bytes  its length
-         * @param sha256 its SHA-256 in lower-case hex
-         */
+        /** Checks that nothing is missing. */
         public Fetched {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(sha256, "sha256");
