@@ -9,11 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -135,7 +137,7 @@ public final class Download {
     }
 
     private void transfer(URI source, Sink sink, Progress shown) throws DownloadException, InterruptedException {
-        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http":
             case "https":
@@ -154,7 +156,7 @@ public final class Download {
         Path file;
         try {
             file = Path.of(source);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             throw Failures.unsupported(source, "not a local file URL (" + Failures.reason(e) + ")");
         }
         if (Files.isDirectory(file)) {
