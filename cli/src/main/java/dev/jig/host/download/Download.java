@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -188,16 +189,14 @@ public final class Download {
             throw Failures.unsupported(source, Failures.reason(e));
         }
         AtomicReference<SinkSubscriber> body = new AtomicReference<>();
-        long[] declared = {-1};
+        AtomicLong declared = new AtomicLong(-1);
         HttpResponse.BodyHandler<Void> handler = info -> {
             sink.touch();
             if (info.statusCode() / 100 != 2) {
                 return SinkSubscriber.refusing(Failures.status(source, info.statusCode()));
             }
             long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            synchronized (declared) {
-                declared[0] = length;
-            }
+            declared.set(length);
             if (length > sink.maxBytes()) {
                 return SinkSubscriber.refusing(Failures.tooLarge(source, sink.maxBytes()));
             }
@@ -217,10 +216,7 @@ public final class Download {
             if (refused != null) {
                 throw refused;
             }
-            long expected;
-            synchronized (declared) {
-                expected = declared[0];
-            }
+            long expected = declared.get();
             if (body.get() == null) {
                 throw Failures.connection(source, cause, connectTimeout);
             }
@@ -240,10 +236,7 @@ public final class Download {
                 sink.close();
             }
         }
-        long expected;
-        synchronized (declared) {
-            expected = declared[0];
-        }
+        long expected = declared.get();
         if (expected >= 0 && sink.bytes() != expected) {
             throw Failures.truncated(source, sink.bytes(), expected);
         }
