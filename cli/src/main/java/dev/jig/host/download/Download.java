@@ -9,16 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -74,13 +77,15 @@ public final class Download {
         return new Download(userAgent, connectTimeout, stallTimeout, maxBytes, Objects.requireNonNull(progress), client);
     }
 
-    /** A fetched artifact. */
+    /**
+     * A fetched artifact.
+     *
+     * @param file   where it was written
+     * @param bytes  its length
+     * @param sha256 its SHA-256 in lower-case hex
+     */
     public record Fetched(Path file, long bytes, String sha256) {
-        /**
-         * @param file   where it was written
-         * @param bytes  its length
-         * @param sha256 its SHA-256 in lower-case hex
-         */
+        /** Checks that nothing is missing. */
         public Fetched {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(sha256, "sha256");
@@ -133,7 +138,7 @@ public final class Download {
     }
 
     private void transfer(URI source, Sink sink, Progress shown) throws DownloadException, InterruptedException {
-        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http":
             case "https":
@@ -152,7 +157,7 @@ public final class Download {
         Path file;
         try {
             file = Path.of(source);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             throw Failures.unsupported(source, "not a local file URL (" + Failures.reason(e) + ")");
         }
         if (Files.isDirectory(file)) {
@@ -184,16 +189,14 @@ public final class Download {
             throw Failures.unsupported(source, Failures.reason(e));
         }
         AtomicReference<SinkSubscriber> body = new AtomicReference<>();
-        long[] declared = {-1};
+        AtomicLong declared = new AtomicLong(-1);
         HttpResponse.BodyHandler<Void> handler = info -> {
             sink.touch();
             if (info.statusCode() / 100 != 2) {
                 return SinkSubscriber.refusing(Failures.status(source, info.statusCode()));
             }
             long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            synchronized (declared) {
-                declared[0] = length;
-            }
+            declared.set(length);
             if (length > sink.maxBytes()) {
                 return SinkSubscriber.refusing(Failures.tooLarge(source, sink.maxBytes()));
             }
@@ -213,10 +216,7 @@ public final class Download {
             if (refused != null) {
                 throw refused;
             }
-            long expected;
-            synchronized (declared) {
-                expected = declared[0];
-            }
+            long expected = declared.get();
             if (body.get() == null) {
                 throw Failures.connection(source, cause, connectTimeout);
             }
@@ -236,10 +236,7 @@ public final class Download {
                 sink.close();
             }
         }
-        long expected;
-        synchronized (declared) {
-            expected = declared[0];
-        }
+        long expected = declared.get();
         if (expected >= 0 && sink.bytes() != expected) {
             throw Failures.truncated(source, sink.bytes(), expected);
         }

@@ -17,7 +17,8 @@ final class Sizes {
         String[] units = {"KiB", "MiB", "GiB", "TiB"};
         double value = n / 1024.0;
         int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
+        // 1023.96 KiB would print as 1024.0 KiB: such values move up a unit.
+        while (value >= 1023.95 && unit < units.length - 1) {
             value /= 1024;
             unit++;
         }

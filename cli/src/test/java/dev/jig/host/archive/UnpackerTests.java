@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,7 +236,7 @@ class UnpackerTests {
     @Test
     void aTruncatedOrCorruptGzipIsAClearError() throws IOException {
         byte[] random = new byte[256 * 1024];
-        new java.util.Random(7).nextBytes(random);
+        new Random(7).nextBytes(random);
         Path good = TestArchives.tarGz(dir.resolve("good.tar.gz"), file("plugin/data", 0644, random));
         byte[] bytes = Files.readAllBytes(good);
         Path truncated = Files.write(dir.resolve("truncated.tar.gz"), Arrays.copyOf(bytes, bytes.length / 2));
@@ -327,7 +329,7 @@ class UnpackerTests {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -335,7 +337,7 @@ class UnpackerTests {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -156,12 +156,13 @@ class DownloadTests {
     @Test
     void aStalledBodyIsAbortedAndItsPartialFileRemoved() {
         Path target = dir.resolve("stalled");
-        Duration stall = Duration.ofMillis(500);
+        // Long enough that the first 1,024 bytes surely arrive first, even on a loaded machine.
+        Duration stall = Duration.ofSeconds(2);
         long started = System.nanoTime();
         DownloadException e = fails(url("/stall-body"), target, stall, Long.MAX_VALUE);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(DownloadException.Kind.STALLED, e.kind(), e.getMessage());
-        assertEquals(url("/stall-body") + " stalled: no data for 0.5 s after 1,024 bytes; try again", e.getMessage());
+        assertEquals(url("/stall-body") + " stalled: no data for 2.0 s after 1,024 bytes; try again", e.getMessage());
         // The handler holds the body open for far longer; only the watchdog ends the call this early.
         assertTrue(took.compareTo(stall.plusSeconds(15)) < 0, "gave up after " + took);
         assertFalse(Files.exists(target));

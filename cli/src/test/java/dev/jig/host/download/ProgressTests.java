@@ -36,6 +36,7 @@ class ProgressTests {
         assertEquals("0 B", Sizes.bytes(0));
         assertEquals("1023 B", Sizes.bytes(1023));
         assertEquals("1.0 KiB", Sizes.bytes(1024));
+        assertEquals("1.0 MiB", Sizes.bytes(MIB - 1));
         assertEquals("1.5 GiB", Sizes.bytes(3 * 512 * MIB));
         assertEquals("4,096", Sizes.count(4096));
         assertEquals("0.4 s", Sizes.seconds(Duration.ofMillis(400)));
