@@ -105,7 +105,7 @@ public final class ConfigStore {
     }
 
     /**
-     * Keys outside the host's own ({@link Shape#HOST_KEYS}) and {@code plugins.<name>...} are
+     * Keys outside the host's own ({@link Shape#HOST_KEYS}), {@code indexes.<name>} and {@code plugins.<name>...} are
      * typos; a host key misspelt with {@code -} for {@code _} is named with its right spelling.
      */
     private static void checkSettable(ConfigKey key) throws ConfigException {
@@ -122,12 +122,17 @@ public final class ConfigStore {
                 throw new ConfigException("unknown key '" + key + "': the " + first + " settings are "
                         + String.join(", ", settable), ExitStatus.USAGE);
             }
+        } else if (first.equals(Shape.INDEXES)) {
+            if (segments.size() != 2) {
+                throw new ConfigException("name one index: " + Shape.INDEXES + ".<name>, set to its URL", ExitStatus.USAGE);
+            }
         } else if (first.equals("plugins")) {
             if (segments.size() < 2) {
                 throw new ConfigException("name a plugin's setting: plugins.<plugin>.<key>", ExitStatus.USAGE);
             }
         } else {
-            throw new ConfigException("unknown key '" + key + "': settings are under 'core.', 'security.' and 'plugins.<plugin>.'",
+            throw new ConfigException("unknown key '" + key + "': settings are under 'core.', 'security.', 'indexes.'"
+                    + " and 'plugins.<plugin>.'",
                     ExitStatus.USAGE);
         }
     }

@@ -9,10 +9,13 @@ import dev.jig.host.sandbox.Grants;
 import dev.jig.host.sandbox.Profile;
 import dev.jig.host.sandbox.SandboxSettings;
 import dev.jig.protocol.metadata.ConfigSpec;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -414,6 +417,25 @@ public final class Configuration {
         }
         return Shape.REQUIRE_SIGNATURES.find(policy().value()).filter(JsonNode::isBoolean).map(JsonNode::asBoolean)
                 .orElse(false);
+    }
+
+    /**
+     * The plugin indexes ({@code indexes.<name> = "<url>"}), in the order they are first defined:
+     * the system file, the user file, then variables and {@code -c} flags, each in its own order.
+     * Read from {@link #policy()}: a project's file cannot add an index or point one elsewhere,
+     * as a cloned repository must not choose where plugins are downloaded from. Empty by default.
+     */
+    public Map<String, URI> indexes() {
+        if (isEmpty()) {
+            return Map.of();
+        }
+        Map<String, URI> indexes = new LinkedHashMap<>();
+        policy().value().path(Shape.INDEXES).properties().forEach(index -> {
+            if (Shape.validIndexUrl(index.getValue())) {
+                indexes.put(index.getKey(), URI.create(index.getValue().asText()));
+            }
+        });
+        return Collections.unmodifiableMap(indexes);
     }
 
     /**

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.sandbox.Grants;
 import dev.jig.host.sandbox.Profile;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +31,8 @@ import java.util.function.Predicate;
  *       an array of absolute paths, {@code security.sandbox} a profile name,
  *       {@code security.env} {@code inherit} or {@code minimal} and
  *       {@code security.require_signatures} a boolean;
+ *   <li>{@code indexes} is a table of plugin index URLs by name, each a {@code file:},
+ *       {@code http:} or {@code https:} URL ({@link #validIndexUrl});
  *   <li>no key is a host key misspelt with {@code -} for {@code _}
  *       ({@code security.require-signatures}): it would be ignored while it seems to work.
  * </ul>
@@ -68,6 +73,9 @@ final class Shape {
 
     /** Whether only plugins with a good signature by a trusted key may execute. */
     static final ConfigKey REQUIRE_SIGNATURES = ConfigKey.of("security", "require_signatures");
+
+    /** The table of plugin indexes: {@code indexes.<name> = "<url>"}. */
+    static final String INDEXES = "indexes";
 
     /**
      * The host's settings outside {@code plugins}; with {@link #PLUGIN_HOST_KEYS}, what a key
@@ -153,6 +161,18 @@ final class Shape {
                 return wrongType(REQUIRE_SIGNATURES.toString(), "true or false", requireSignatures);
             }
         }
+        JsonNode indexes = patch.get(INDEXES);
+        if (indexes != null && !indexes.isNull()) {
+            if (!indexes.isObject()) {
+                return wrongType(INDEXES, "a table of index URLs by name", indexes);
+            }
+            for (Map.Entry<String, JsonNode> index : indexes.properties()) {
+                JsonNode url = index.getValue();
+                if (!url.isNull() && !validIndexUrl(url)) {
+                    return wrongType(INDEXES + "." + index.getKey(), "a file:, http: or https: URL", url);
+                }
+            }
+        }
         JsonNode plugins = patch.get("plugins");
         if (plugins != null && !plugins.isNull()) {
             if (!plugins.isObject()) {
@@ -191,6 +211,27 @@ final class Shape {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code value} may be a plugin index's location: an absolute {@code file:},
+     * {@code http:} or {@code https:} URL (a {@code http(s):} one with a host).
+     */
+    static boolean validIndexUrl(JsonNode value) {
+        if (!value.isTextual()) {
+            return false;
+        }
+        try {
+            URI url = new URI(value.asText());
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            return switch (scheme) {
+                case "file" -> url.getPath() != null && url.getPath().startsWith("/");
+                case "http", "https" -> url.getHost() != null;
+                default -> false;
+            };
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Whether {@code value} names a sandbox profile. */

@@ -407,4 +407,32 @@ class ConfigurationTests {
                 List.of("plugins.my-tool.required=true", "plugins.my-tool.dry-run=true", "security.future-key=1"));
         assertTrue(fine.required("my-tool"));
     }
+
+    @Test
+    void indexesKeepTheOrderTheyAreDefinedInAndAProjectCannotAddOrRedirectOne() throws Exception {
+        assertEquals(Map.of(), Configuration.load(settings(work()), List.of()).indexes());
+
+        write(root.resolve("etc/config.toml"), "[indexes]\ncompany = 'https://plugins.example.com/index.json'\n");
+        write(userFile(), "[indexes]\nzeta = 'file:///srv/index.json'\nalpha = 'http://localhost:8080/i.json'\n");
+        write(root.resolve("project/.acme/config.toml"), "[indexes]\ncompany = 'https://evil.example/index.json'\n"
+                + "extra = 'https://evil.example/extra.json'\n");
+        env.put("ACME_CONFIG_INDEXES__FROM_ENV", "https://env.example/index.json");
+        Configuration config = Configuration.load(settings(work()), List.of("indexes.alpha=null"));
+
+        assertEquals(List.of("company", "zeta", "from_env"), List.copyOf(config.indexes().keySet()));
+        assertEquals(java.net.URI.create("https://plugins.example.com/index.json"), config.indexes().get("company"));
+        assertEquals(java.net.URI.create("file:///srv/index.json"), config.indexes().get("zeta"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "indexes.main=ftp://example.org/index.json | 'indexes.main' must be a file:, http: or https: URL, not a string",
+            "indexes.main=index.json | 'indexes.main' must be a file:, http: or https: URL, not a string",
+            "indexes.main=https:/index.json | 'indexes.main' must be a file:, http: or https: URL, not a string",
+            "indexes.main=5 | 'indexes.main' must be a file:, http: or https: URL, not 5",
+            "indexes=5 | 'indexes' must be a table of index URLs by name, not 5"})
+    void aBadIndexIsAProblemNamingTheKey(String flag, String message) throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> Configuration.load(settings(work()), List.of(flag)));
+        assertTrue(e.getMessage().startsWith("-c " + flag + ": " + message), e.getMessage());
+    }
 }
