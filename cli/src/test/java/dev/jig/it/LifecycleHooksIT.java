@@ -217,4 +217,20 @@ class LifecycleHooksIT {
         assertTrue(report.stream().anyMatch(line -> line.startsWith("plugin 'broken' was not asked about the uninstall")),
                 report.toString());
     }
+
+    @Test
+    void commandsNeverSendTheLifecycleEventsNorPayForAPluginThatListsOnlyThem() throws Exception {
+        plugin("greet").hooks("install", "upgrade", "uninstall").on("install", HookPlugins.CONTINUE).writeTo(sandbox.userDir());
+
+        Sandbox.Result run = sandbox.jig("greet", "Ada");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("greet Ada\n", run.stdout(), run.toString());
+        Sandbox.Result list = sandbox.jig("plugins", "list");
+        assertEquals(0, list.exitCode(), list.toString());
+
+        assertEquals(List.of(), HookPlugins.hookStarts(log("greet"), "greet"), "no hook session in a command");
+        assertEquals(List.of(), HookPlugins.entries(log("greet"), "hook"));
+        assertTrue(Files.exists(sandbox.root.resolve("cache/jig/hooks/quiet")),
+                "no run-time subscriber: the next command knows it from the mark, without a scan");
+    }
 }
