@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jig.host.CliIdentity;
 import dev.jig.host.HostSettings;
+import dev.jig.host.audit.AuditLog;
 import dev.jig.host.config.Configuration;
 import dev.jig.host.config.PluginConfigs;
 import dev.jig.host.discovery.CommandPath;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LifecycleHooksIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path root;
 
@@ -59,11 +63,16 @@ class LifecycleHooksIT {
 
     /** Fires {@code params} at {@code plugin} with the configuration the {@code -c} flags make. */
     private Optional<String> fire(PluginFile plugin, LifecycleParams params, String... flags) throws Exception {
+        return fire(Optional.empty(), plugin, params, flags);
+    }
+
+    private Optional<String> fire(Optional<AuditLog> audit, PluginFile plugin, LifecycleParams params, String... flags)
+            throws Exception {
         HostSettings settings = settings();
         Configuration config = Configuration.load(settings, List.of(flags));
         Programs programs = new Programs(settings);
         return Lifecycle.fire(settings, programs, new Sandboxes(config.sandboxSettings(), settings, programs),
-                Optional.empty(), new PluginConfigs(config), plugin, params, report::add);
+                audit, new PluginConfigs(config), plugin, params, report::add);
     }
 
     private static PluginFile executable(Path file) {
@@ -216,5 +225,38 @@ class LifecycleHooksIT {
         assertEquals(Optional.empty(), fire(directory(manifest), LifecycleParams.uninstall("1.0.0")));
         assertTrue(report.stream().anyMatch(line -> line.startsWith("plugin 'broken' was not asked about the uninstall")),
                 report.toString());
+    }
+
+    @Test
+    void commandsNeverSendTheLifecycleEventsNorPayForAPluginThatListsOnlyThem() throws Exception {
+        plugin("greet").hooks("install", "upgrade", "uninstall").on("install", HookPlugins.CONTINUE).writeTo(sandbox.userDir());
+
+        Sandbox.Result run = sandbox.jig("greet", "Ada");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("greet Ada\n", run.stdout(), run.toString());
+        Sandbox.Result list = sandbox.jig("plugins", "list");
+        assertEquals(0, list.exitCode(), list.toString());
+
+        assertEquals(List.of(), HookPlugins.hookStarts(log("greet"), "greet"), "no hook session in a command");
+        assertEquals(List.of(), HookPlugins.entries(log("greet"), "hook"));
+        assertTrue(Files.exists(sandbox.root.resolve("cache/jig/hooks/quiet")),
+                "no run-time subscriber: the next command knows it from the mark, without a scan");
+    }
+
+    @Test
+    void theProbeAndTheSessionAreWrittenToTheAuditLog() throws Exception {
+        Path file = plugin("greet").hooks("uninstall").on("uninstall", HookPlugins.CONTINUE).writeTo(staging);
+        AuditLog audit = AuditLog.of(settings(), AuditLog.DEFAULT_MAX_BYTES, report::add).orElseThrow();
+
+        assertEquals(Optional.empty(), fire(Optional.of(audit), executable(file), LifecycleParams.uninstall("1.0.0")));
+
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(audit.file())) {
+            records.add(JSON.readTree(line));
+        }
+        assertEquals(List.of("probe", "hook"), records.stream().map(r -> r.get("mode").asText()).toList(), records.toString());
+        assertEquals("uninstall", records.get(1).get("event").asText());
+        assertEquals(file.toString(), records.get(1).get("path").asText());
+        assertEquals(0, records.get(1).get("exitCode").asInt(), records.get(1).toString());
     }
 }
