@@ -20,6 +20,29 @@ public final class ExitStatus {
     /** {@code plugins test}: the plugin failed at least one conformance check. */
     public static final int TEST_FAILED = 6;
     /**
+     * {@code plugins install/upgrade}: an artifact is not what its index or the lock file says:
+     * another SHA-256, a bad signature, or none where signatures are required. Nothing changed.
+     */
+    public static final int NOT_VERIFIED = 7;
+    /**
+     * {@code plugins install/upgrade/search/outdated}: an index or artifact could not be fetched
+     * or read: an HTTP error, a refused connection, a truncated or stalled download, a missing file.
+     * Nothing changed.
+     */
+    public static final int FETCH_FAILED = 8;
+    /**
+     * {@code plugins install/upgrade}: what was asked for cannot be found or fitted together: no
+     * index has the plugin, no release matches the range or this platform, requirements conflict,
+     * the lock file does not list it. Nothing changed.
+     */
+    public static final int UNRESOLVED = 9;
+    /**
+     * {@code plugins install/upgrade/uninstall/link}: refused: an archive entry escapes it or is a
+     * special file, the artifact holds no plugin, a lifecycle hook refused, another plugin needs
+     * the one to uninstall, or something that was not installed is in the way. Nothing changed.
+     */
+    public static final int REFUSED = 10;
+    /**
      * A plugin run exceeded its wall-clock limit ({@code plugins.<name>.run_timeout_ms} or
      * {@code core.run_timeout_ms}) and was stopped with every process it started; as
      * {@code timeout(1)} reports it.

@@ -99,6 +99,21 @@ public record HostSettings(
                 .map(base -> base.resolve(cli.name()));
     }
 
+    /**
+     * Where the host keeps the plugins it installs: {@code ${XDG_DATA_HOME:-~/.local/share}/<cli>};
+     * empty without a usable home. A relative {@code XDG_DATA_HOME} is ignored, as XDG asks.
+     */
+    public Optional<Path> dataDirectory() {
+        return env("XDG_DATA_HOME").map(Path::of).filter(Path::isAbsolute)
+                .or(() -> env("HOME").map(Path::of).filter(Path::isAbsolute).map(home -> home.resolve(".local").resolve("share")))
+                .map(base -> base.resolve(cli.name()));
+    }
+
+    /** The user plugin directory, {@code <config directory>/plugins}; empty without a usable home. */
+    public Optional<Path> userPluginDirectory() {
+        return configDirectory().map(config -> config.resolve("plugins"));
+    }
+
     /** The value of an environment variable, treating an empty value as unset (as XDG does). */
     public Optional<String> env(String name) {
         String value = environment.get(name);

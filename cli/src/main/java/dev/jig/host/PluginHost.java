@@ -21,6 +21,8 @@ import dev.jig.host.exec.PluginRunner;
 import dev.jig.host.exec.ProcessTree;
 import dev.jig.host.exec.Programs;
 import dev.jig.host.hook.HookConfig;
+import dev.jig.host.hook.Lifecycle;
+import dev.jig.host.hook.LifecycleParams;
 import dev.jig.protocol.method.HookEvents;
 import dev.jig.host.hook.QuietMark;
 import dev.jig.host.hook.Hooks;
@@ -294,6 +296,18 @@ public final class PluginHost {
         List<String> all = new ArrayList<>(command);
         all.addAll(args);
         return all;
+    }
+
+    /**
+     * Sends one copy of a plugin a plugin-management event ({@code install}, {@code upgrade},
+     * {@code uninstall}) and says whether the change may go ahead; see {@link Lifecycle#fire}.
+     * The caller decided to trust the copy.
+     *
+     * @return empty to go ahead; else one line saying why not
+     */
+    public Optional<String> lifecycle(HookConfig config, PluginFile plugin, LifecycleParams params, Consumer<String> report)
+            throws InterruptedException {
+        return Lifecycle.fire(settings, programs, sandboxes, audit, config, plugin, params, report);
     }
 
     /**

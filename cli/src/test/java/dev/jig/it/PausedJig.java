@@ -45,7 +45,8 @@ final class PausedJig implements AutoCloseable {
 
     /**
      * Starts {@code jig words...} in {@code sandbox} and returns once it is stopped inside
-     * {@code Files.move} called (directly or not) from {@code writer}.
+     * {@code Files.move} called (directly or not) from {@code writer}: a class name, or
+     * {@code Class#method} for one method of it.
      *
      * @throws AssertionError when it ends, or 60 s pass, without getting there
      */
@@ -131,8 +132,11 @@ final class PausedJig implements AutoCloseable {
 
     private static boolean calledFrom(ThreadReference thread, String writer) {
         try {
+            String type = writer.contains("#") ? writer.substring(0, writer.indexOf('#')) : writer;
+            String method = writer.contains("#") ? writer.substring(writer.indexOf('#') + 1) : null;
             for (StackFrame frame : thread.frames()) {
-                if (frame.location().declaringType().name().equals(writer)) {
+                if (frame.location().declaringType().name().equals(type)
+                        && (method == null || frame.location().method().name().equals(method))) {
                     return true;
                 }
             }

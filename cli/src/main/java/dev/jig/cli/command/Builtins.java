@@ -51,7 +51,13 @@ public final class Builtins {
                 .addSubcommand("verify", new PluginsVerifyCommand(host))
                 .addSubcommand("test", new PluginsTestCommand(host))
                 .addSubcommand("sign", new PluginsSignCommand(host))
-                .addSubcommand("new", new PluginsNewCommand(host)));
+                .addSubcommand("new", new PluginsNewCommand(host))
+                .addSubcommand("install", new PluginsInstallCommand(host, config))
+                .addSubcommand("uninstall", new PluginsUninstallCommand(host, config))
+                .addSubcommand("upgrade", new PluginsUpgradeCommand(host, config))
+                .addSubcommand("outdated", new PluginsOutdatedCommand(host, config))
+                .addSubcommand("search", new PluginsSearchCommand(host, config))
+                .addSubcommand("link", new PluginsLinkCommand(host, config)));
         root.addSubcommand("config", ConfigCommand.commandLine(host, config));
         root.addSubcommand("completion", new CompletionCommand(host));
         root.setExpandAtFiles(false);

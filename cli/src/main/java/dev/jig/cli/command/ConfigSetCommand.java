@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
         "The file is rewritten from its values: comments and formatting are not kept."})
 final class ConfigSetCommand extends ConfigSubcommand {
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "core.hook_timeout_ms, core.run_timeout_ms, security.audit,"
-            + " security.audit_max_bytes, security.untrusted, security.sandbox, security.env, security.require_signatures,"
+    @Parameters(index = "0", paramLabel = "KEY", description = "core.hook_timeout_ms, core.run_timeout_ms,"
+            + " core.download_timeout_ms, security.audit, security.audit_max_bytes, security.untrusted, security.sandbox, security.env, security.require_signatures,"
             + " indexes.<name> (a plugin index's URL),"
             + " or plugins.<plugin>.<key>.")
     private String key;

@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code plugins}: groups the plugin management commands; alone, it shows their usage. */
-@Command(description = "Inspect and diagnose plugins, decide which to trust, check or make their signatures, test them"
-        + " against the protocol, and start new ones.")
+@Command(description = "Install, upgrade, remove and link plugins; inspect and diagnose them, decide which to trust,"
+        + " check or make their signatures, test them against the protocol, and start new ones.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec

@@ -16,8 +16,12 @@ record Style(boolean enabled) {
 
     /** The style for the running process's standard output. */
     static Style of(HostSettings settings) {
-        boolean terminal = terminal() && settings.env("TERM").filter(term -> !term.equals("dumb")).isPresent();
-        return new Style(terminal && settings.env("NO_COLOR").isEmpty());
+        return new Style(interactive(settings) && settings.env("NO_COLOR").isEmpty());
+    }
+
+    /** Whether a person watches: standard input and output are a terminal that is not {@code TERM=dumb}. */
+    static boolean interactive(HostSettings settings) {
+        return terminal() && settings.env("TERM").filter(term -> !term.equals("dumb")).isPresent();
     }
 
     /**

@@ -62,6 +62,14 @@ public final class Unpacker {
     }
 
     /**
+     * Whether {@code file} is an archive this class unpacks, judged by its first bytes as
+     * {@link #unpack} judges it; anything else (an executable, a script) is not.
+     */
+    public static boolean isArchive(Path file) throws IOException {
+        return Format.of(file).isPresent();
+    }
+
+    /**
      * Unpacks {@code archive} into {@code target}.
      *
      * @param target an existing, empty directory; on failure it is left empty

@@ -46,6 +46,8 @@ public final class Configuration {
 
     /** {@code core.complete_timeout_ms} when nothing sets it: a TAB must not keep the user waiting. */
     public static final long DEFAULT_COMPLETE_TIMEOUT_MS = 500;
+    /** {@code core.download_timeout_ms} when nothing sets it. */
+    public static final long DEFAULT_DOWNLOAD_TIMEOUT_MS = 30_000;
 
     /** {@code security.audit_max_bytes} when nothing sets it: 1 MiB. */
     public static final long DEFAULT_AUDIT_MAX_BYTES = 1 << 20;
@@ -313,6 +315,17 @@ public final class Configuration {
         }
         return Duration.ofMillis(Shape.HOOK_TIMEOUT.find(merged().value())
                 .filter(Shape::validTimeout).map(JsonNode::asLong).orElse(DEFAULT_HOOK_TIMEOUT_MS));
+    }
+
+    /**
+     * How long a download of a plugin or an index may go without receiving a byte before it
+     * fails: {@code core.download_timeout_ms}, 30 seconds by default.
+     */
+    public Duration downloadTimeout() {
+        if (isEmpty()) {
+            return Duration.ofMillis(DEFAULT_DOWNLOAD_TIMEOUT_MS);
+        }
+        return limit(Shape.DOWNLOAD_TIMEOUT).map(TimeLimit::duration).orElse(Duration.ofMillis(DEFAULT_DOWNLOAD_TIMEOUT_MS));
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>{@code core}, {@code plugins} and each {@code plugins.<name>} are tables;
  *   <li>{@code core.hook_timeout_ms} is an integer of at least 1;
- *   <li>{@code core.run_timeout_ms}, {@code core.complete_timeout_ms}, {@code plugins.<name>.call_timeout_ms} and
+ *   <li>{@code core.run_timeout_ms}, {@code core.complete_timeout_ms}, {@code core.download_timeout_ms},
+ *       {@code plugins.<name>.call_timeout_ms} and
  *       {@code plugins.<name>.run_timeout_ms} are integers from 1 to {@link #MAX_TIMEOUT_MS};
  *   <li>{@code plugins.<name>.required} is a boolean, {@code plugins.<name>.sandbox} a profile
  *       name and {@code plugins.<name>.grant} a table of grants ({@link #grantProblem});
@@ -49,6 +50,9 @@ final class Shape {
 
     /** How long a plugin that completes its own words has to answer, in milliseconds. */
     static final ConfigKey COMPLETE_TIMEOUT = ConfigKey.of("core", "complete_timeout_ms");
+
+    /** How long a download may go without receiving a byte, in milliseconds. */
+    static final ConfigKey DOWNLOAD_TIMEOUT = ConfigKey.of("core", "download_timeout_ms");
 
     /** In {@code plugins.<name>}: how long that plugin has to answer each protocol request, in milliseconds. */
     static final String CALL_TIMEOUT = "call_timeout_ms";
@@ -81,7 +85,7 @@ final class Shape {
      * The host's settings outside {@code plugins}; with {@link #PLUGIN_HOST_KEYS}, what a key
      * misspelt with {@code -} for {@code _} is compared with.
      */
-    static final List<ConfigKey> HOST_KEYS = List.of(HOOK_TIMEOUT, RUN_TIMEOUT, COMPLETE_TIMEOUT, AUDIT, AUDIT_MAX_BYTES, UNTRUSTED,
+    static final List<ConfigKey> HOST_KEYS = List.of(HOOK_TIMEOUT, RUN_TIMEOUT, COMPLETE_TIMEOUT, DOWNLOAD_TIMEOUT, AUDIT, AUDIT_MAX_BYTES, UNTRUSTED,
             SANDBOX, ENV, REQUIRE_SIGNATURES);
 
     /**
@@ -129,6 +133,10 @@ final class Shape {
             Optional<Problem> complete = limit(core, COMPLETE_TIMEOUT.toString());
             if (complete.isPresent()) {
                 return complete;
+            }
+            Optional<Problem> download = limit(core, DOWNLOAD_TIMEOUT.toString());
+            if (download.isPresent()) {
+                return download;
             }
         }
         JsonNode security = patch.get("security");

@@ -46,7 +46,7 @@ public final class Scaffolder {
      * plugin goes unless the user names another directory. Empty without a usable home.
      */
     public Optional<Path> userPluginDirectory() {
-        return settings.configDirectory().map(config -> config.resolve("plugins"));
+        return settings.userPluginDirectory();
     }
 
     /**

@@ -79,7 +79,7 @@ public final class Verifier {
     }
 
     /** Whether {@code signature} is the Ed25519 signature of {@code message} by {@code key}. */
-    static boolean verifies(PublicKey key, byte[] message, byte[] signature) {
+    public static boolean verifies(PublicKey key, byte[] message, byte[] signature) {
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initVerify(key);
