@@ -399,3 +399,50 @@ export interface PackageJson {
   description?: string;
   homepage?: string;
 }
+
+/**
+ * One downloadable form of a release in a plugin index (INDEX.md).
+ * @schema plugin-index.schema.json#/$defs/artifact
+ */
+export interface IndexArtifact {
+  /** linux, darwin or windows; absent: any. */
+  os?: string;
+  /** x86_64 or aarch64; absent: any. */
+  arch?: string;
+  /** Absolute, or relative to the index's own URL. */
+  url: string;
+  /** 64 hex digits. */
+  sha256: string;
+  /** The one line of a .sig file: key id and base64 Ed25519 signature of the SHA-256. */
+  signature?: string;
+}
+
+/**
+ * One version of a plugin in a plugin index.
+ * @schema plugin-index.schema.json#/$defs/release
+ */
+export interface IndexRelease {
+  requires?: Requirements;
+  artifacts: IndexArtifact[];
+}
+
+/**
+ * A plugin in a plugin index.
+ * @schema plugin-index.schema.json#/$defs/plugin
+ */
+export interface IndexPlugin {
+  description?: string;
+  homepage?: string;
+  /** The releases by semantic version. */
+  versions: { [version: string]: IndexRelease };
+}
+
+/**
+ * A plugin index: the document `plugins install` reads (INDEX.md).
+ * @schema plugin-index.schema.json
+ */
+export interface PluginIndex {
+  /** The format version, 1. */
+  index: number;
+  plugins: { [name: string]: IndexPlugin };
+}

@@ -169,6 +169,34 @@ class ConfigIT {
     }
 
     @Test
+    void indexesAreSetListedAndUnsetByName() throws Exception {
+        Sandbox sandbox = sandbox();
+        assertEquals(0, sandbox.jig("config", "set", "indexes.main", "https://plugins.example.org/index.json").exitCode());
+        Sandbox.Result second = sandbox.jig("config", "set", "indexes.local", "file:///srv/jig/index.json");
+        assertEquals(0, second.exitCode(), second::toString);
+        assertEquals("", second.stdout() + second.stderr());
+
+        assertEquals("indexes.main = 'https://plugins.example.org/index.json'\nindexes.local = 'file:///srv/jig/index.json'\n",
+                Files.readString(userFile()), "both in the user file, in the order set");
+        assertEquals("https://plugins.example.org/index.json\n", sandbox.jig("config", "get", "indexes.main").stdout());
+        Sandbox.Result list = sandbox.jig("config", "list", "--user");
+        assertEquals(List.of("indexes.local=file:///srv/jig/index.json", "indexes.main=https://plugins.example.org/index.json"),
+                list.stdout().lines().toList(), list::toString);
+
+        Sandbox.Result ftp = sandbox.jig("config", "set", "indexes.old", "ftp://example.org/index.json");
+        assertEquals(78, ftp.exitCode(), ftp::toString);
+        assertTrue(ftp.stderr().contains("'indexes.old' must be a file:, http: or https: URL"), ftp::toString);
+        assertEquals(1, ftp.stderr().lines().count(), ftp::toString);
+        Sandbox.Result nested = sandbox.jig("config", "set", "indexes.main.url", "https://example.org/index.json");
+        assertEquals(2, nested.exitCode(), nested::toString);
+        assertEquals("jig: name one index: indexes.<name>, set to its URL\n", nested.stderr());
+
+        assertEquals(0, sandbox.jig("config", "unset", "indexes.main").exitCode());
+        assertEquals(1, sandbox.jig("config", "get", "indexes.main").exitCode());
+        assertEquals("file:///srv/jig/index.json\n", sandbox.jig("config", "get", "indexes.local").stdout());
+    }
+
+    @Test
     void setWritesTheChosenFile() {
         Sandbox sandbox = sandbox();
         Path cwd = Sandbox.mkdirs(sandbox.work.resolve("sub"));

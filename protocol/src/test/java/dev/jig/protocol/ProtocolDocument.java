@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code PROTOCOL.md}, and the marked code blocks in it that tests check. */
+/** {@code PROTOCOL.md} (or another document of the module, such as {@code INDEX.md}), and the marked code blocks in it that tests check. */
 public final class ProtocolDocument {
 
     /**
@@ -51,8 +51,13 @@ public final class ProtocolDocument {
 
     /** Reads the module's {@code PROTOCOL.md}. */
     public static ProtocolDocument load() {
+        return load("PROTOCOL.md");
+    }
+
+    /** Reads one of the module's documents, e.g. {@code INDEX.md}. */
+    public static ProtocolDocument load(String fileName) {
         try {
-            return new ProtocolDocument(Files.readString(Schemas.moduleDirectory().resolve("PROTOCOL.md"),
+            return new ProtocolDocument(Files.readString(Schemas.moduleDirectory().resolve(fileName),
                     StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package dev.jig.host.index;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +61,7 @@ public final class Index {
 
     /** Every plugin, by name. */
     public List<IndexEntry> plugins() {
-        return plugins.values().stream().sorted(java.util.Comparator.comparing(IndexEntry::name)).toList();
+        return plugins.values().stream().sorted(Comparator.comparing(IndexEntry::name)).toList();
     }
 
     /** {@code index 'main' (https://example.org/index.json)}. */

@@ -8,6 +8,7 @@ import dev.jig.host.signature.SignatureFile;
 import dev.jig.protocol.codec.Json;
 import dev.jig.protocol.codec.Limits;
 import dev.jig.protocol.metadata.Requirements;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SignatureException;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +52,7 @@ final class IndexReader {
         } catch (JacksonException e) {
             throw problem("is not JSON (" + firstLine(e.getOriginalMessage()) + " at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw problem("cannot be read: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
@@ -224,7 +226,7 @@ final class IndexReader {
             }
         }
         return new Artifact(os, arch, resolved, sha256.toLowerCase(Locale.ROOT),
-                java.util.Optional.ofNullable(signature).map(String::strip));
+                Optional.ofNullable(signature).map(String::strip));
     }
 
     private String platformWord(JsonNode node, String member, String path) throws IndexException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +79,7 @@ class ResolverTests {
     }
 
     private static Resolver resolver(String... names) throws IndexException {
-        List<Index> indexes = new java.util.ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
         for (String name : names) {
             indexes.add(index(name, name.equals("main") ? MAIN : EXTRA));
         }
