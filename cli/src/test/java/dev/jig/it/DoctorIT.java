@@ -43,6 +43,10 @@ class DoctorIT {
             + "[plugins.tool]\ncall_timeout_ms = 60000\n[plugins.garbled]\ncall_timeout_ms = 60000\n"
             + "[plugins.future]\ncall_timeout_ms = 60000\n[plugins.strict]\ncall_timeout_ms = 60000\n";
 
+    /** The programs the launcher and this class's plugins find on PATH. */
+    private static final String[] PROGRAMS = {"sh", "env", "cat", "sed", "sleep", "touch",
+        "stat", "readlink", "date", "mkdir", "rmdir", "find", "ln", "mv", "rm"};
+
     @TempDir
     Path root;
 
@@ -58,8 +62,9 @@ class DoctorIT {
         locked = Sandbox.mkdirs(root.resolve("locked"));
         open = Sandbox.mkdirs(root.resolve("open"));
         sandbox.env.put("JIG_PLUGIN_PATH", explicit + ":" + locked + ":" + open);
-        // No bwrap, so that a sandbox cannot be set up even where it is installed.
-        sandbox.env.put("PATH", sandbox.bin + ":" + sandbox.programsWithout("bwrap"));
+        // No bwrap, so that a sandbox cannot be set up even where it is installed: only what the
+        // launcher and the plugins below run.
+        sandbox.env.put("PATH", sandbox.bin + ":" + sandbox.programs(PROGRAMS));
     }
 
     @AfterEach

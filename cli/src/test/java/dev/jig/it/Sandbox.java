@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -211,6 +212,23 @@ final class Sandbox {
     /** A plugin path of sample directories, e.g. {@code samples("bash", "c/bin")}. */
     static String samples(String... directories) {
         return Arrays.stream(directories).map(dir -> SAMPLES.resolve(dir).toString()).collect(Collectors.joining(":"));
+    }
+
+    /**
+     * A directory holding copies of just {@code names}, each taken from the first of
+     * {@code /usr/local/bin}, {@code /usr/bin} and {@code /bin} that has it, to put on {@code PATH}
+     * in place of the system's directories. Copies rather than links: JUnit warns about every link
+     * leading out of a temporary directory it deletes.
+     */
+    Path programs(String... names) throws IOException {
+        Path programs = mkdirs(root.resolve("programs"));
+        for (String name : names) {
+            Path found = Stream.of("/usr/local/bin", "/usr/bin", "/bin").map(dir -> Path.of(dir, name))
+                    .filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new IOException(name + " is not in /usr/local/bin, /usr/bin or /bin"));
+            Files.copy(found, programs.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return programs;
     }
 
     /**
