@@ -236,6 +236,46 @@ class PluginManagementIT {
     }
 
     @Test
+    void aFileIndexServesBesideAnHttpOneAndDownloadsSayWhatTheyFetch() throws Exception {
+        repo.executable("greet", "1.0.0");
+        try (PluginRepo local = new PluginRepo(root.resolve("mirror"))) {
+            local.executable("weather", "0.3.0");
+            config("extra = \"" + local.files.resolve("index.json").toUri() + "\"\n");
+            Sandbox.Result installed = ok("plugins", "install", "greet", "weather");
+            assertEquals("installed greet 1.0.0 from index 'main'\ninstalled weather 0.3.0 from index 'extra'\n",
+                    installed.stdout(), installed::toString);
+            assertEquals("weather 0.3.0 x", runs("weather"));
+            assertEquals(local.files.resolve("jig-weather-0.3.0").toUri().toString(),
+                    lock().path("weather").path("source").asText());
+            // Not on a terminal: one plain line when a download starts, one when it ends; and a
+            // note that the signatures, by a key the user does not trust, were not checked.
+            List<String> lines = installed.stderr().lines().filter(l -> !l.startsWith("note: ")).toList();
+            assertEquals(4, lines.size(), installed::toString);
+            assertEquals(2, installed.stderr().lines().filter(l -> l.startsWith("note: the signature of ")).count(),
+                    installed::toString);
+            assertTrue(lines.get(0).startsWith("downloading greet from " + repo.base().resolve("jig-greet-1.0.0")), lines::toString);
+            assertTrue(lines.get(1).startsWith("downloaded greet: "), lines::toString);
+            assertTrue(lines.get(2).startsWith("downloading weather from "), lines::toString);
+            assertFalse(installed.stderr().contains("\r"), installed::toString);
+        }
+    }
+
+    @Test
+    void onATerminalADownloadDrawsABar() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Sandbox.SCRIPT),
+                "script(1) from util-linux is needed to make a terminal");
+        repo.executable("greet", "1.0.0");
+        sandbox.env.put("TERM", "xterm");
+        Process script = sandbox.startUnderTerminal("plugins", "install", "greet");
+        assertTrue(script.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        String screen = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, script.exitValue(), screen);
+        assertTrue(screen.contains("\rgreet [") && screen.contains("100%"), screen);
+        assertTrue(screen.contains("installed greet 1.0.0 from index 'main'"), screen);
+        assertEquals("greet 1.0.0 x", runs("greet"));
+    }
+
+    @Test
     void aLinkedPluginShowsEveryChangeAtOnce() throws Exception {
         Path work = Sandbox.executable(root.resolve("dev/jig-draft"), "#!/bin/sh\necho draft one\n");
         assertEquals("linked draft to " + work + "\n", ok("plugins", "link", work.toString()).stdout());

@@ -21,8 +21,12 @@ import java.util.concurrent.TimeUnit;
 final class PluginSession implements AutoCloseable {
     /** Generous for a cold interpreter on a busy machine; the protocol allows 5 seconds. */
     static final Duration REPLY = Duration.ofSeconds(10);
-    /** How long a plugin may take to exit after the end of its stdin. */
-    static final Duration EXIT = Duration.ofSeconds(2);
+    /**
+     * How long a plugin may take to exit after the end of its stdin: a plugin that ignores the
+     * end hangs for ever, so this only needs to outlast a cold interpreter's start on a busy
+     * machine (input may end before the plugin has read a byte); 2 s once did not.
+     */
+    static final Duration EXIT = Duration.ofSeconds(10);
 
     private final Process process;
     private final OutputStream stdin;

@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Brings one artifact into a staging directory: fetched (or copied), its digest and signature
@@ -53,12 +54,16 @@ final class Artifacts {
         }
     }
 
-    private final Download download;
+    private final Function<String, Download> download;
     private final ArtifactSignature signatures;
     private final String filePrefix;
     private final Consumer<String> report;
 
-    Artifacts(Download download, ArtifactSignature signatures, String filePrefix, Consumer<String> report) {
+    /**
+     * @param download the download to use for an artifact, showing its progress under the label given
+     */
+    Artifacts(Function<String, Download> download, ArtifactSignature signatures, String filePrefix,
+              Consumer<String> report) {
         this.download = download;
         this.signatures = signatures;
         this.filePrefix = filePrefix;
@@ -123,7 +128,8 @@ final class Artifacts {
         Path file = staging.resolve("download");
         String sha256;
         try {
-            sha256 = download.fetch(wanted.source(), file).sha256();
+            String label = wanted.name().orElseGet(() -> Targets.shown(wanted.source()));
+            sha256 = download.apply(label).fetch(wanted.source(), file).sha256();
         } catch (DownloadException e) {
             throw new InstallException(e.getMessage() + "; nothing was installed", ExitStatus.FETCH_FAILED);
         }

@@ -212,7 +212,7 @@ public final class Installer {
         try {
             for (Resolution.Step step : resolution.steps()) {
                 String name = step.release().plugin();
-                Locked locked = new Locked(step.release().version(), step.artifact().url().toString(), step.artifact().sha256(),
+                Locked locked = new Locked(step.release().version(), Targets.recorded(step.artifact().url()), step.artifact().sha256(),
                         step.release().indexName(), step.artifact().signature().orElse(null),
                         step.release().requires().plugins());
                 String what = name + " " + step.release().version() + " (" + step.artifact().url() + ")";
@@ -256,7 +256,7 @@ public final class Installer {
                             + "; nothing was installed", ExitStatus.NOT_VERIFIED);
                 }
             }
-            Locked recorded = locked != null ? locked : new Locked(record.version(), wanted.source().toString(), staged.sha256(),
+            Locked recorded = locked != null ? locked : new Locked(record.version(), Targets.recorded(wanted.source()), staged.sha256(),
                     null, null, record.requires().plugins());
             return new Prepared(staged, staged.plugin().name(), recorded);
         } catch (InstallException | InterruptedException | RuntimeException e) {

@@ -68,12 +68,12 @@ public final class PluginManager {
         Store store = new Store(layout, prefix);
         String agent = settings.cli().name() + "/" + settings.cli().version();
         Download quiet = Download.of(agent, CONNECT_TIMEOUT, config.downloadTimeout(), MAX_ARTIFACT_BYTES);
-        Download loud = quiet.withProgress(Progress.forStream(err, terminal, "plugin"));
         Catalog catalog = new Catalog(config.indexes(), quiet, Platform.current(), settings.cli().name(),
                 settings.cli().version());
         ArtifactSignature signatures = new ArtifactSignature(TrustPolicy.verifier(settings).keys(), config.requireSignatures(),
                 "security.require_signatures");
-        Artifacts artifacts = new Artifacts(loud, signatures, prefix, report);
+        Artifacts artifacts = new Artifacts(label -> quiet.withProgress(Progress.forStream(err, terminal, label)), signatures,
+                prefix, report);
         PluginConfigs configs = new PluginConfigs(config);
         LifecycleHook hooks = (plugin, params) -> host.lifecycle(configs, plugin, params, report);
         Installer installer = new Installer(store, artifacts, catalog, host.metadata()::describe,

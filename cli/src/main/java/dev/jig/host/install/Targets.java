@@ -49,6 +49,11 @@ final class Targets {
         }
     }
 
+    /** A source as the lock file records it: a file URI always as {@code file:///path}, however it was written. */
+    static String recorded(URI source) {
+        return "file".equals(source.getScheme()) ? Path.of(source).toUri().toString() : source.toString();
+    }
+
     /** A source as the user would type it: a path for a file URI. */
     static String shown(URI source) {
         return "file".equals(source.getScheme()) ? Path.of(source).toString() : source.toString();
