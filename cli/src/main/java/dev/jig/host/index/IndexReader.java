@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -158,32 +159,10 @@ final class IndexReader {
                 plugins.put(plugin.getKey(), plugin.getValue().asText());
             }
         }
-        List<Integer> protocol = new ArrayList<>();
-        JsonNode versions = node.get("protocol");
-        if (versions != null && !versions.isNull()) {
-            if (!versions.isArray()) {
-                throw field(path + ".protocol", "must be an array of protocol versions");
-            }
-            for (JsonNode version : versions) {
-                if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
-                    throw field(path + ".protocol", "must be an array of protocol versions");
-                }
-                protocol.add(version.asInt());
-            }
-        }
-        List<String> programs = new ArrayList<>();
-        JsonNode names = node.get("programs");
-        if (names != null && !names.isNull()) {
-            if (!names.isArray()) {
-                throw field(path + ".programs", "must be an array of program names");
-            }
-            for (JsonNode program : names) {
-                if (!program.isTextual()) {
-                    throw field(path + ".programs", "must be an array of program names");
-                }
-                programs.add(program.asText());
-            }
-        }
+        List<Integer> protocol = array(node, "protocol", path + ".protocol", "protocol versions",
+                version -> version.isIntegralNumber() && version.canConvertToInt() && version.asInt() >= 1 ? version.asInt() : null);
+        List<String> programs = array(node, "programs", path + ".programs", "program names",
+                program -> program.isTextual() ? program.asText() : null);
         return new Requirements(cli, protocol, plugins, programs);
     }
 
@@ -236,6 +215,30 @@ final class IndexReader {
                     + (member.equals("os") ? "linux, darwin, windows" : "x86_64, aarch64") + ")");
         }
         return value;
+    }
+
+    /**
+     * The array at {@code member}, each item read by {@code item} (null for an item of the wrong
+     * kind); empty when absent.
+     */
+    private <T> List<T> array(JsonNode node, String member, String path, String what, Function<JsonNode, T> item)
+            throws IndexException {
+        JsonNode array = node.get(member);
+        List<T> items = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return items;
+        }
+        if (!array.isArray()) {
+            throw field(path, "must be an array of " + what);
+        }
+        for (JsonNode element : array) {
+            T value = item.apply(element);
+            if (value == null) {
+                throw field(path, "must be an array of " + what);
+            }
+            items.add(value);
+        }
+        return items;
     }
 
     /** The string at {@code member}, or null when absent or JSON null. */

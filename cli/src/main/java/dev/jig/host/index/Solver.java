@@ -98,12 +98,12 @@ final class Solver {
         int decisions = 0;
         while (!queue.isEmpty()) {
             String name = queue.poll();
-            if (++decisions > MAX_DECISIONS) {
-                throw new ResolutionException("cannot resolve plugin '" + name + "': the requirements keep changing"
-                        + " each other's choice; ask for exact versions (NAME@VERSION)");
-            }
             Map<String, List<String>> chains = chains();
             List<Constraint> constraints = constraints(name, chains);
+            if (++decisions > MAX_DECISIONS) {
+                throw new ResolutionException("cannot resolve plugin '" + name + "': its requirements keep changing each"
+                        + " other's choice (now " + reasons(constraints) + "); ask for exact versions (NAME@VERSION)");
+            }
             if (constraints.isEmpty()) {
                 plan.remove(name); // no longer required by anything chosen
                 continue;

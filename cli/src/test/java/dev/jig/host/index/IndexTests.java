@@ -160,6 +160,12 @@ class IndexTests {
                 Arguments.of("bad cli range", "{\"index\": 1, \"plugins\": {\"p\": {\"versions\": {\"1.0.0\": {\"requires\": {\"cli\": \"foo\"},"
                         + " \"artifacts\": [" + artifact + "]}}}}}",
                         prefix + ": plugins.p.versions.1.0.0.requires.cli is not a version range (e.g. >=0.1.0)"),
+                Arguments.of("bad programs", "{\"index\": 1, \"plugins\": {\"p\": {\"versions\": {\"1.0.0\": {\"requires\":"
+                        + " {\"programs\": [\"python3\", 3]}, \"artifacts\": [" + artifact + "]}}}}}",
+                        prefix + ": plugins.p.versions.1.0.0.requires.programs must be an array of program names"),
+                Arguments.of("bad protocol", "{\"index\": 1, \"plugins\": {\"p\": {\"versions\": {\"1.0.0\": {\"requires\":"
+                        + " {\"protocol\": 1}, \"artifacts\": [" + artifact + "]}}}}}",
+                        prefix + ": plugins.p.versions.1.0.0.requires.protocol must be an array of protocol versions"),
                 Arguments.of("bad plugin range", "{\"index\": 1, \"plugins\": {\"p\": {\"versions\": {\"1.0.0\": {\"requires\":"
                         + " {\"plugins\": {\"base\": 1}}, \"artifacts\": [" + artifact + "]}}}}}",
                         prefix + ": plugins.p.versions.1.0.0.requires.plugins.base is not a version range (e.g. ^1.0.0)"));

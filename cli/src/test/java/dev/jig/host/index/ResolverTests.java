@@ -2,6 +2,7 @@ package dev.jig.host.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,13 @@ class ResolverTests {
                 "1.0.0": {"requires": {"plugins": {"q": "^1.0.0"}}, "artifacts": [{"url": "p", "sha256": "%1$s"}]}}},
               "q": {"versions": {
                 "1.0.0": {"requires": {"plugins": {"p": "^1.0.0"}}, "artifacts": [{"url": "q", "sha256": "%1$s"}]}}},
+
+              "osc-p": {"versions": {
+                "1.0.0": {"requires": {"plugins": {"osc-q": "^1.0.0"}}, "artifacts": [{"url": "op1", "sha256": "%1$s"}]},
+                "2.0.0": {"requires": {"plugins": {"osc-q": "^2.0.0"}}, "artifacts": [{"url": "op2", "sha256": "%1$s"}]}}},
+              "osc-q": {"versions": {
+                "1.0.0": {"requires": {"plugins": {"osc-p": "^2.0.0"}}, "artifacts": [{"url": "oq1", "sha256": "%1$s"}]},
+                "2.0.0": {"requires": {"plugins": {"osc-p": "^1.0.0"}}, "artifacts": [{"url": "oq2", "sha256": "%1$s"}]}}},
 
               "needs-ghost": {"versions": {
                 "1.0.0": {"requires": {"plugins": {"ghost": "^1.0.0"}}, "artifacts": [{"url": "ng", "sha256": "%1$s"}]}}},
@@ -165,6 +173,16 @@ class ResolverTests {
         assertEquals(List.of("q@1.0.0", "p@1.0.0"), describe(resolve(List.of("p", "q"), List.of(), false)));
         List<Installed> installed = List.of(new Installed("q", "1.0.0", Map.of("p", "^1.0.0")));
         assertEquals(List.of("p@1.0.0"), describe(resolve(List.of("p"), installed, false)));
+    }
+
+    @Test
+    void aCycleThatCannotBeSatisfiedStopsWithTheChainInsteadOfLooping() {
+        String message = failure(List.of("osc-p"), List.of());
+        assertTrue(message.startsWith("cannot resolve plugin 'osc-"), message);
+        assertTrue(message.contains("requires osc-"), message);
+        assertTrue(message.endsWith("; ask for exact versions (NAME@VERSION)"), message);
+        assertEquals("cannot resolve plugin 'osc-p': you asked for osc-p@1.0.0, osc-p@1.0.0 -> osc-q@1.0.0 requires osc-p ^2.0.0,"
+                + " and no release of osc-p satisfies both (available: 1.0.0, 2.0.0)", failure(List.of("osc-p@1.0.0"), List.of()));
     }
 
     @Test
