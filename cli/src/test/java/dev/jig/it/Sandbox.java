@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -227,28 +226,6 @@ final class Sandbox {
                     .filter(Files::isExecutable).findFirst()
                     .orElseThrow(() -> new IOException(name + " is not in /usr/local/bin, /usr/bin or /bin"));
             Files.copy(found, programs.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        return programs;
-    }
-
-    /**
-     * A directory of links to every program of the system but {@code missing}, to put on
-     * {@code PATH} in place of the system's directories.
-     */
-    Path programsWithout(String missing) throws IOException {
-        Path programs = mkdirs(root.resolve("programs"));
-        for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
-            if (!Files.isDirectory(Path.of(dir))) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(Path.of(dir))) {
-                for (Path file : files.toList()) {
-                    Path link = programs.resolve(file.getFileName());
-                    if (!file.getFileName().toString().equals(missing) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createSymbolicLink(link, file);
-                    }
-                }
-            }
         }
         return programs;
     }
