@@ -148,6 +148,18 @@ class PluginManagementIT {
     }
 
     @Test
+    void aPlainPluginInstalledByPathHasNoVersionAndStandsInNoOnesWay() throws Exception {
+        Path plain = Sandbox.executable(root.resolve("src/jig-plain"), "#!/bin/sh\necho plain \"$@\"\n");
+        assertEquals("installed plain from " + plain + "\n", ok("plugins", "install", plain.toString()).stdout());
+        repo.executable("greet", "1.0.0");
+        ok("plugins", "install", "greet");
+        assertEquals("plain x", runs("plain"));
+        assertTrue(lock().path("plain").path("version").isMissingNode(), lock()::toString);
+        assertEquals(plain.toUri().toString(), lock().path("plain").path("source").asText());
+        assertEquals("greet 1.0.0 is installed already\n", ok("plugins", "upgrade", "--all").stdout());
+    }
+
+    @Test
     void outdatedUpgradeAndUninstallWithTheirLifecycleHooks() throws Exception {
         List<String> hooks = List.of("install", "upgrade", "uninstall");
         repo.executable("greet", "1.0.0", Map.of(), hooks, Set.of());

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The JDK client has no idle timeout, so the calling thread watches the transfer itself: when
  * nothing arrives for the stall timeout (while waiting for the answer or inside the body) it
- * cancels the exchange. No thread of this class outlives a call.
+ * cancels the exchange. This class starts no thread of its own; the JDK client's threads live as
+ * long as the {@code Download} (a Java 17 client cannot be closed).
  */
 public final class Download {
 

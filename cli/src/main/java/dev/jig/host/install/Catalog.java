@@ -16,9 +16,6 @@ import java.util.Map;
 /** The configured indexes, fetched when first needed and then kept for the rest of the command. */
 final class Catalog {
 
-    /** The largest index document read. */
-    static final long MAX_INDEX_BYTES = 16L << 20;
-
     private final Map<String, URI> configured;
     private final Download download;
     private final Platform platform;
@@ -53,7 +50,7 @@ final class Catalog {
             List<Index> loaded = new ArrayList<>();
             for (Map.Entry<String, URI> entry : configured.entrySet()) {
                 try {
-                    loaded.add(Index.parse(entry.getKey(), entry.getValue(), download.bytes(entry.getValue(), MAX_INDEX_BYTES)));
+                    loaded.add(Index.parse(entry.getKey(), entry.getValue(), download.bytes(entry.getValue(), Index.MAX_BYTES)));
                 } catch (DownloadException e) {
                     throw new InstallException("cannot read index '" + entry.getKey() + "': " + e.getMessage(),
                             ExitStatus.FETCH_FAILED);

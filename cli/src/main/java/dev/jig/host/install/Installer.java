@@ -50,8 +50,8 @@ public final class Installer {
     private final Consumer<String> report;
 
     /**
-     * @param requiredSignatures when present, a plugin installed by path or URL must carry a
-     *                           signature this verifier accepts, as every run would demand
+     * @param requiredSignatures when present, every staged plugin must carry a signature this
+     *                           verifier accepts, as every run would demand, before it is started
      * @param report             receives progress notes and warnings, one line each
      */
     Installer(Store store, Artifacts artifacts, Catalog catalog, Describer describer, LifecycleHook hooks,
@@ -89,11 +89,12 @@ public final class Installer {
             try {
                 List<Prepared> fromPaths = new ArrayList<>();
                 for (URI uri : direct) {
-                    fromPaths.add(prepare(new Artifacts.Wanted(uri, Optional.empty(), Optional.empty(), Optional.empty(),
-                            Targets.shown(uri)), null, null));
+                    Prepared staged = prepare(new Artifacts.Wanted(uri, Optional.empty(), Optional.empty(), Optional.empty(),
+                            Targets.shown(uri)), null);
+                    fromPaths.add(staged);
+                    prepared.add(staged); // discarded with the rest if anything later fails
                 }
-                prepared.addAll(fromIndexes(wants, dependencies(fromPaths, managed), managed, false));
-                prepared.addAll(fromPaths);
+                prepared.addAll(0, fromIndexes(wants, dependencies(fromPaths, managed), managed, false));
                 List<Change> changes = new ArrayList<>(unchanged(wants, prepared, managed));
                 changes.addAll(apply(prepared, managed));
                 transaction.finish();
@@ -132,7 +133,7 @@ public final class Installer {
                     prepared.add(prepare(new Artifacts.Wanted(source, Optional.of(locked.sha256()),
                             Optional.ofNullable(locked.signature()), Optional.of(entry.getKey()),
                             entry.getKey() + " " + locked.shownVersion() + " (" + Targets.shown(source) + ")"),
-                            locked, null));
+                            locked));
                 }
                 changes.addAll(apply(prepared, managed));
                 transaction.finish();
@@ -220,7 +221,7 @@ public final class Installer {
                     report.accept("needed by " + String.join(" -> ", step.requiredBy()) + ": " + name + " " + step.release().version());
                 }
                 prepared.add(prepare(new Artifacts.Wanted(step.artifact().url(), Optional.of(step.artifact().sha256()),
-                        step.artifact().signature(), Optional.of(name), what), locked, "index '" + step.release().indexName() + "'"));
+                        step.artifact().signature(), Optional.of(name), what), locked));
             }
             return prepared;
         } catch (InstallException | InterruptedException | RuntimeException e) {
@@ -234,10 +235,19 @@ public final class Installer {
      *
      * @param locked what the index or lock file says of it, or null: learn it from the plugin
      */
-    private Prepared prepare(Artifacts.Wanted wanted, Locked locked, String origin) throws InstallException, InterruptedException {
+    private Prepared prepare(Artifacts.Wanted wanted, Locked locked) throws InstallException, InterruptedException {
         Artifacts.Staged staged = artifacts.stage(store, wanted);
         try {
             PluginFile plugin = staged.plugin().file(staged.tree(), filePrefix);
+            if (requiredSignatures.isPresent()) {
+                // Before the copy is started to describe it: an unsigned plugin never runs.
+                Verification verification = requiredSignatures.get().verify(
+                        staged.tree().resolve(staged.plugin().root()).normalize(), staged.plugin().directory());
+                if (!(verification instanceof Verification.Good)) {
+                    throw new InstallException(wanted.what() + ": signatures are required, and " + verification.finding()
+                            + "; nothing was installed", ExitStatus.NOT_VERIFIED);
+                }
+            }
             PluginRecord record = describer.describe(plugin);
             if (!record.problems().isEmpty()) {
                 throw new InstallException(wanted.what() + " is not a working plugin: " + record.problems().get(0)
@@ -247,14 +257,6 @@ public final class Installer {
                     && !locked.version().equals(record.version())) {
                 throw new InstallException(wanted.what() + " says it is version " + record.version() + ", not "
                         + locked.version() + "; its publisher must fix the release", ExitStatus.REFUSED);
-            }
-            if (requiredSignatures.isPresent()) {
-                Verification verification = requiredSignatures.get().verify(
-                        staged.tree().resolve(staged.plugin().root()).normalize(), staged.plugin().directory());
-                if (!(verification instanceof Verification.Good)) {
-                    throw new InstallException(wanted.what() + ": signatures are required, and " + verification.finding()
-                            + "; nothing was installed", ExitStatus.NOT_VERIFIED);
-                }
             }
             Locked recorded = locked != null ? locked : new Locked(record.version(), Targets.recorded(wanted.source()), staged.sha256(),
                     null, null, record.requires().plugins());
@@ -279,33 +281,56 @@ public final class Installer {
                 throw new InstallException("plugin '" + p.name() + "' is linked for development (" + store.layout().plugins()
                         .resolve(entry) + "); uninstall the link first", ExitStatus.REFUSED);
             }
-            LifecycleParams params = previous == null ? LifecycleParams.install(p.locked().version())
-                    : LifecycleParams.upgrade(p.locked().version(), previous.receipt().locked().version());
+            if (p.locked().version() == null) {
+                continue; // a plain plugin: it states no version and takes no hooks
+            }
+            String before = previous == null ? null : previous.receipt().locked().version();
+            // A previous copy without a version was a plain plugin: to the new one this is its install.
+            LifecycleParams params = before == null ? LifecycleParams.install(p.locked().version())
+                    : LifecycleParams.upgrade(p.locked().version(), before);
             Optional<String> refusal = hooks.fire(p.staged().plugin().file(p.staged().tree(), filePrefix), params);
             if (refusal.isPresent()) {
                 throw new InstallException(refusal.get() + "; nothing was installed", ExitStatus.REFUSED);
             }
         }
-        List<Change> changes = new ArrayList<>();
+        // Every store directory first, then the links: a failure before the first switch changes
+        // nothing live, and one during the switches puts back the links already switched.
+        List<Path> storeDirs = new ArrayList<>();
         for (Prepared p : prepared) {
             Receipt receipt = new Receipt(p.name(), p.locked(), p.staged().plugin().directory(), p.staged().plugin().root());
-            Store.Managed previous = managed.get(p.name());
             try {
                 receipt.write(p.staged().staging());
-                Path storeDir = store.commit(p.staged().staging(), p.name(), storeDirName(p.locked()));
-                String entry = store.entry(p.name(), receipt.directory());
-                if (previous != null && !previous.entry().equals(entry)) {
-                    store.unlink(previous.entry()); // an executable that became a directory plugin, or back
-                }
-                store.switchTo(entry, receipt.plugin(storeDir));
+                storeDirs.add(store.commit(p.staged().staging(), p.name(), storeDirName(p.locked()), receipt));
             } catch (IOException e) {
-                throw new InstallException("cannot put plugin '" + p.name() + "' in place: " + e.getMessage()
-                        + "; the previous version is still installed", ExitStatus.FAILURE);
+                throw new InstallException("cannot put plugin '" + p.name() + "' in the store: " + e.getMessage()
+                        + "; nothing was installed", ExitStatus.FAILURE);
             }
-            String source = p.locked().index() != null ? "index '" + p.locked().index() + "'" : Targets.shown(URI.create(p.locked().source()));
+        }
+        Map<String, Optional<Path>> switched = new LinkedHashMap<>();
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            Store.Managed previous = managed.get(p.name());
+            String entry = store.entry(p.name(), p.staged().plugin().directory());
+            try {
+                if (previous != null && !previous.entry().equals(entry)) {
+                    // an executable that became a directory plugin, or back
+                    switched.putIfAbsent(previous.entry(), store.target(previous.entry()));
+                    store.unlink(previous.entry());
+                }
+                switched.putIfAbsent(entry, store.target(entry));
+                store.switchTo(entry, storeDirs.get(i).resolve(Receipt.TREE).resolve(p.staged().plugin().root()).normalize());
+            } catch (IOException e) {
+                store.restore(switched);
+                throw new InstallException("cannot put plugin '" + p.name() + "' in place: " + e.getMessage()
+                        + "; the previous versions are installed again", ExitStatus.FAILURE);
+            }
+            String source = p.locked().index() != null ? "index '" + p.locked().index() + "'"
+                    : Targets.shown(URI.create(p.locked().source()));
             changes.add(previous == null
                     ? new Change(p.name(), Change.Action.INSTALLED, null, p.locked().version(), source)
-                    : new Change(p.name(), Change.Action.REPLACED, previous.receipt().locked().version(), p.locked().version(), source));
+                    : new Change(p.name(), Change.Action.REPLACED, previous.receipt().locked().version(), p.locked().version(),
+                            source));
         }
         return changes;
     }
@@ -332,9 +357,21 @@ public final class Installer {
         }
     }
 
+    /**
+     * The installed plugins as the resolver sees them: those with a version. A plain plugin
+     * states none, so it satisfies no requirement and constrains nothing.
+     */
     static List<Installed> installed(Map<String, Store.Managed> managed) {
-        return managed.values().stream().map(m -> new Installed(m.name(), m.receipt().locked().version(),
-                m.receipt().locked().requires())).toList();
+        List<Installed> installed = new ArrayList<>();
+        for (Store.Managed m : managed.values()) {
+            Locked locked = m.receipt().locked();
+            try {
+                installed.add(new Installed(m.name(), locked.version(), locked.requires()));
+            } catch (IllegalArgumentException e) {
+                // no semantic version: nothing to resolve against
+            }
+        }
+        return installed;
     }
 
     /** {@code <version>-<first 12 hex digits of the digest>}: another artifact of one version gets another directory. */

@@ -30,7 +30,8 @@ final class Linker {
     Change link(Path path) throws InstallException {
         Path target = path.toAbsolutePath().normalize();
         if (!Files.exists(target)) {
-            throw new InstallException(target + " does not exist", ExitStatus.FETCH_FAILED);
+            throw new InstallException(target + " does not exist; give the path of an executable " + filePrefix
+                    + "NAME or of a plugin directory", ExitStatus.FETCH_FAILED);
         }
         String fileName = target.getFileName().toString();
         String entry;

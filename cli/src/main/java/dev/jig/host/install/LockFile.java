@@ -3,18 +3,22 @@ package dev.jig.host.install;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jig.host.ExitStatus;
+import dev.jig.host.discovery.CommandPath;
 import dev.jig.host.files.AtomicFiles;
 import dev.jig.protocol.codec.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The lock file: every plugin installed from an index, a URL or a path, with its exact version,
@@ -32,6 +36,7 @@ import java.util.TreeMap;
 public final class LockFile {
 
     private static final int VERSION = 1;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private LockFile() {
     }
@@ -54,7 +59,7 @@ public final class LockFile {
             SortedMap<String, Locked> plugins = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("plugins").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                plugins.put(entry.getKey(), Json.mapper().treeToValue(entry.getValue(), Locked.class));
+                plugins.put(entry.getKey(), checked(entry.getKey(), Json.mapper().treeToValue(entry.getValue(), Locked.class)));
             }
             return plugins;
         } catch (IOException | RuntimeException e) {
@@ -62,6 +67,31 @@ public final class LockFile {
                     .map(m -> m.lines().findFirst().orElse("")).orElse("") + "); restore it, or delete it and install again",
                     ExitStatus.CONFIG);
         }
+    }
+
+    /**
+     * A record as only this class writes it: a file that names paths and URLs is checked before
+     * anything is fetched or written for it (a committed lock file comes from a repository).
+     */
+    private static Locked checked(String name, Locked locked) throws IOException {
+        if (CommandPath.fromFileName("", name).isEmpty()) {
+            throw new IOException("'" + name + "' is not a plugin name");
+        }
+        if (!SHA256.matcher(locked.sha256()).matches()) {
+            throw new IOException(name + ": sha256 is not 64 hex digits");
+        }
+        URI source;
+        try {
+            source = new URI(locked.source());
+        } catch (URISyntaxException e) {
+            throw new IOException(name + ": source is not a URL");
+        }
+        String scheme = source.getScheme() == null ? "" : source.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") && !(scheme.equals("file") && source.getPath() != null
+                && source.getAuthority() == null && source.getPath().startsWith("/"))) {
+            throw new IOException(name + ": source is not an http, https or file:/// URL");
+        }
+        return locked;
     }
 
     /** Replaces {@code file} with {@code plugins}, atomically. */

@@ -82,11 +82,6 @@ public final class PluginManager {
                 new Linker(store, prefix, report), settings);
     }
 
-    /** Where plugins are installed and recorded. */
-    public Layout layout() {
-        return store.layout();
-    }
-
     /** Installs {@code targets}: {@code NAME[@RANGE]}, URLs, archives, executables or plugin directories. */
     public List<Change> install(List<String> targets) throws InstallException, InterruptedException {
         return installer.install(targets, settings.workingDirectory());

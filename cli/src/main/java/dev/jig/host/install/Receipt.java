@@ -2,6 +2,7 @@ package dev.jig.host.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jig.host.files.AtomicFiles;
 import dev.jig.protocol.codec.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,12 +34,21 @@ public record Receipt(String name, Locked locked, boolean directory, String root
 
     /** Writes the receipt into {@code storeDir}. */
     void write(Path storeDir) throws IOException {
+        Files.write(storeDir.resolve(FILE), bytes());
+    }
+
+    private byte[] bytes() throws IOException {
         ObjectNode json = Json.mapper().createObjectNode();
         json.put("name", name);
         json.set("locked", Json.mapper().valueToTree(locked));
         json.put("directory", directory);
         json.put("root", root);
-        Files.write(storeDir.resolve(FILE), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+    }
+
+    /** Replaces the receipt in {@code storeDir}, atomically: a store directory always has a whole one. */
+    void replace(Path storeDir) throws IOException {
+        AtomicFiles.replace(storeDir.resolve(FILE), bytes(), Optional.empty(), true);
     }
 
     /** The receipt in {@code storeDir}; empty when it is missing or damaged. */

@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -111,19 +112,45 @@ final class Store {
 
     /**
      * Moves a staged install into the store: {@code <store>/<name>/<dirName>}. When that
-     * directory exists already (the same version and digest again), the staged copy is dropped.
+     * directory exists already (the same version and digest again), the staged copy is dropped
+     * and the existing directory gets {@code receipt}, which may say the bytes came from
+     * elsewhere this time.
      */
-    Path commit(Path staged, String name, String dirName) throws IOException {
+    Path commit(Path staged, String name, String dirName, Receipt receipt) throws IOException {
         Path parent = layout.store().resolve(name);
         Files.createDirectories(parent);
         Path storeDir = parent.resolve(dirName);
-        if (Files.isDirectory(storeDir) && Receipt.read(storeDir).isPresent()) {
+        if (Files.isDirectory(storeDir, LinkOption.NOFOLLOW_LINKS) && Receipt.read(storeDir).isPresent()) {
             delete(staged);
+            if (!Receipt.read(storeDir).get().equals(receipt)) {
+                receipt.replace(storeDir);
+            }
             return storeDir;
         }
         delete(storeDir); // a damaged one, without its receipt
         Files.move(staged, storeDir, StandardCopyOption.ATOMIC_MOVE);
         return storeDir;
+    }
+
+    /** Where the link {@code entry} points now; empty when there is none. */
+    Optional<Path> target(String entry) throws IOException {
+        Path link = layout.plugins().resolve(entry);
+        return Files.isSymbolicLink(link) ? Optional.of(Files.readSymbolicLink(link)) : Optional.empty();
+    }
+
+    /** Puts links back where they pointed before: to their old targets, or away when there was none. */
+    void restore(Map<String, Optional<Path>> before) {
+        before.forEach((entry, target) -> {
+            try {
+                if (target.isPresent()) {
+                    switchTo(entry, target.get());
+                } else {
+                    unlink(entry);
+                }
+            } catch (IOException e) {
+                // the next install's sweep and switch settle it; the error already reported says what failed
+            }
+        });
     }
 
     /** Makes {@code target} live as {@code entry}: one rename of a new link over the old one. */
@@ -160,9 +187,10 @@ final class Store {
      */
     void sweep() throws IOException {
         delete(layout.staging());
+        // Live is what any link points into, receipt or not: nothing in use is ever deleted.
         Set<Path> live = new HashSet<>();
-        for (Managed managed : managed().values()) {
-            live.add(managed.storeDir());
+        for (Path link : links()) {
+            storeDirOf(target(link)).ifPresent(live::add);
         }
         if (Files.isDirectory(layout.plugins())) {
             try (DirectoryStream<Path> temps = Files.newDirectoryStream(layout.plugins(), ".*.tmp")) {
@@ -176,7 +204,8 @@ final class Store {
         if (!Files.isDirectory(layout.store())) {
             return;
         }
-        try (DirectoryStream<Path> names = Files.newDirectoryStream(layout.store(), Files::isDirectory)) {
+        try (DirectoryStream<Path> names = Files.newDirectoryStream(layout.store(),
+                entry -> Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
             for (Path name : names) {
                 if (name.getFileName().toString().startsWith(".")) {
                     continue;

@@ -22,11 +22,17 @@ final class Targets {
     static Optional<URI> location(String target, Path workingDirectory) throws InstallException {
         String lower = target.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("file:")) {
+            URI uri;
             try {
-                return Optional.of(new URI(target));
+                uri = new URI(target);
             } catch (URISyntaxException e) {
                 throw new InstallException("'" + target + "' is not a valid URL: " + e.getReason(), ExitStatus.USAGE);
             }
+            if (lower.startsWith("file:") && (uri.getAuthority() != null || uri.getPath() == null || !uri.getPath().startsWith("/"))) {
+                throw new InstallException("'" + target + "' is not a local file URL; write file:///absolute/path, or"
+                        + " give the path itself", ExitStatus.USAGE);
+            }
+            return Optional.of(uri);
         }
         Path path = workingDirectory.resolve(target).normalize();
         boolean pathLike = target.contains("/") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz") || lower.endsWith(".zip");

@@ -37,10 +37,6 @@ final class Transaction implements AutoCloseable {
         }
     }
 
-    Store store() {
-        return store;
-    }
-
     /** The installed plugins' lock-file records, by name, as the links say now. */
     Map<String, Locked> locked() throws InstallException {
         Map<String, Locked> locked = new TreeMap<>();
@@ -59,8 +55,9 @@ final class Transaction implements AutoCloseable {
             LockFile.write(store.layout().lockFile(), locked);
             store.sweep();
         } catch (IOException e) {
-            throw new InstallException("the plugins are in place, but the lock file " + store.layout().lockFile()
-                    + " cannot be written: " + e.getMessage(), ExitStatus.FAILURE);
+            throw new InstallException("the change is made, but the lock file " + store.layout().lockFile()
+                    + " cannot be written: " + e.getMessage() + "; the next plugins command writes it again",
+                    ExitStatus.FAILURE);
         }
     }
 

@@ -59,4 +59,19 @@ class LockFileTests {
         assertTrue(e.getMessage().startsWith("the lock file " + file + " is damaged"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
+
+    @Test
+    void aLockFileThatNamesPathsOrPlacesItShouldNotIsRefusedBeforeAnythingIsFetched() throws Exception {
+        String sha = "ab".repeat(32);
+        for (String plugins : new String[] {
+                "{\"../../escape\": {\"source\": \"https://x/y\", \"sha256\": \"" + sha + "\"}}",
+                "{\"greet\": {\"source\": \"ftp://x/y\", \"sha256\": \"" + sha + "\"}}",
+                "{\"greet\": {\"source\": \"file://host/share/jig-greet\", \"sha256\": \"" + sha + "\"}}",
+                "{\"greet\": {\"source\": \"https://x/y\", \"sha256\": \"../../etc\"}}"}) {
+            Path file = Files.writeString(dir.resolve("plugins.lock.json"), "{\"lock\": 1, \"plugins\": " + plugins + "}");
+            InstallException e = assertThrows(InstallException.class, () -> LockFile.read(file), plugins);
+            assertEquals(ExitStatus.CONFIG, e.exitStatus());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+    }
 }

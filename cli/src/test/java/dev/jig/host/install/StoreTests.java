@@ -32,7 +32,7 @@ class StoreTests {
         Files.writeString(tree.resolve("jig-" + name), "#!/bin/sh\necho " + version + "\n");
         Receipt receipt = new Receipt(name, new Locked(version, "file:///x", sha, null, null, Map.of()), false, "jig-" + name);
         receipt.write(staged);
-        Path storeDir = store.commit(staged, name, version + "-" + sha.substring(0, 12));
+        Path storeDir = store.commit(staged, name, version + "-" + sha.substring(0, 12), receipt);
         store.switchTo(store.entry(name, false), receipt.plugin(storeDir));
         return storeDir;
     }
