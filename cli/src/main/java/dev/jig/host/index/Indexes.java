@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every configured index, in configured order, seen as one: a plugin's releases are those of
- * every index that lists it, and for one name and version the first index that has it wins
- * (its artifacts, its requirements). A plugin's description and homepage come from the first
- * index that lists it.
+ * Every configured index, in configured order, seen as one: a plugin belongs to the first index
+ * that lists it, and its releases, description and homepage all come from there. A later index
+ * cannot add a version of a plugin an earlier one lists, so a second, less careful index never
+ * slips a newer release under a name the first one publishes.
  */
 public final class Indexes {
 
@@ -35,26 +35,13 @@ public final class Indexes {
     }
 
     private static Map<String, IndexEntry> merge(List<Index> indexes) {
-        Map<String, IndexEntry> first = new TreeMap<>();
-        Map<String, Map<String, Release>> releases = new TreeMap<>();
+        Map<String, IndexEntry> owned = new TreeMap<>();
         for (Index index : indexes) {
             for (IndexEntry entry : index.plugins()) {
-                first.putIfAbsent(entry.name(), entry);
-                Map<String, Release> versions = releases.computeIfAbsent(entry.name(), name -> new LinkedHashMap<>());
-                for (Release release : entry.releases()) {
-                    versions.putIfAbsent(precedence(release.version()), release);
-                }
+                owned.putIfAbsent(entry.name(), entry);
             }
         }
-        Map<String, IndexEntry> merged = new TreeMap<>();
-        first.forEach((name, entry) -> merged.put(name, new IndexEntry(name, entry.description(), entry.homepage(),
-                new ArrayList<>(releases.get(name).values()))));
-        return merged;
-    }
-
-    /** A version without its build metadata: {@code 1.0.0+a} and {@code 1.0.0+b} are one version. */
-    private static String precedence(String version) {
-        return version.replaceFirst("\\+.*", "");
+        return owned;
     }
 
     /** The CLI's name. */

@@ -52,21 +52,23 @@ class IndexesTests {
     }
 
     @Test
-    void theFirstIndexWinsForOneNameAndVersionAndTheOthersAddVersions() throws Exception {
+    void aPluginBelongsToTheFirstIndexThatListsItWithAllItsReleases() throws Exception {
         Indexes indexes = both();
         assertEquals(List.of("main", "extra"), indexes.names());
 
         IndexEntry greet = indexes.plugin("greet").orElseThrow();
         assertEquals("Greet people", greet.description());
         assertEquals("https://main.example/greet", greet.homepage());
-        assertEquals(List.of("1.2.0@extra", "1.1.0@main", "1.0.0@main"),
-                indexes.releases("greet").stream().map(release -> release.version() + "@" + release.indexName()).toList());
+        assertEquals(List.of("1.1.0@main", "1.0.0@main"),
+                indexes.releases("greet").stream().map(release -> release.version() + "@" + release.indexName()).toList(),
+                "extra's 1.2.0 does not count: main lists greet");
         assertEquals(URI.create("https://main.example/greet-1.1.0"),
-                greet.releases().get(1).artifacts().get(0).url(), "main's 1.1.0, not extra's");
+                greet.releases().get(0).artifacts().get(0).url(), "main's 1.1.0, not extra's");
 
         Indexes reversed = new Indexes("acme", List.of(index("extra", EXTRA), index("main", MAIN)));
         assertEquals("Another greet", reversed.plugin("greet").orElseThrow().description());
-        assertEquals("extra", reversed.releases("greet").get(1).indexName());
+        assertEquals(List.of("1.2.0@extra", "1.1.0@extra"),
+                reversed.releases("greet").stream().map(release -> release.version() + "@" + release.indexName()).toList());
 
         assertEquals(Optional.empty(), indexes.plugin("nope"));
         assertEquals(List.of(), indexes.releases("nope"));
@@ -85,7 +87,7 @@ class IndexesTests {
     @Test
     void latestIsTheNewestStableReleaseThatRunsHere() throws Exception {
         Indexes indexes = both();
-        assertEquals("1.2.0", indexes.latest("greet", LINUX).orElseThrow().version());
+        assertEquals("1.1.0", indexes.latest("greet", LINUX).orElseThrow().version());
         assertEquals("1.0.0", indexes.latest("beta", LINUX).orElseThrow().version(), "a pre-release is not the latest");
         assertEquals("0.1.0-alpha.1", indexes.latest("preview", LINUX).orElseThrow().version(), "unless there is nothing else");
         assertEquals(Optional.empty(), indexes.latest("macos-only", LINUX));
@@ -102,7 +104,7 @@ class IndexesTests {
                 new Installed("beta", "1.0.0", null),
                 new Installed("local-only", "0.1.0", null),
                 new Installed("agreeter", "0.5.0", null));
-        assertEquals(List.of(new Outdated("greet", "1.0.0", "1.2.0", "extra"), new Outdated("agreeter", "0.5.0", "1.0.0", "extra")),
+        assertEquals(List.of(new Outdated("greet", "1.0.0", "1.1.0", "main"), new Outdated("agreeter", "0.5.0", "1.0.0", "extra")),
                 both().outdated(installed, LINUX));
     }
 

@@ -212,7 +212,7 @@ class ResolverTests {
     }
 
     @Test
-    void theFirstIndexWinsForAVersionAndLaterOnesAddVersions() throws Exception {
+    void thePluginBelongsToTheFirstIndexThatListsIt() throws Exception {
         List<Resolution.Step> steps = resolver("main", "extra").resolve(List.of(Want.parse("c@1.0.5")), List.of(), false).steps();
         assertEquals(URI.create("https://main.example/c-1.0.5"), steps.get(0).artifact().url());
         assertEquals("0".repeat(64), steps.get(0).artifact().sha256());
@@ -220,9 +220,11 @@ class ResolverTests {
         steps = resolver("extra", "main").resolve(List.of(Want.parse("c@1.0.5")), List.of(), false).steps();
         assertEquals(URI.create("https://extra.example/c-1.0.5-extra"), steps.get(0).artifact().url());
 
+        // extra's newer 1.0.7 does not count: main lists c, so c is main's.
         steps = resolver("main", "extra").resolve(List.of(Want.parse("c@~1.0")), List.of(), false).steps();
-        assertEquals("1.0.7", steps.get(0).release().version());
-        assertEquals("extra", steps.get(0).release().indexName());
+        assertEquals("1.0.5", steps.get(0).release().version());
+        assertEquals("main", steps.get(0).release().indexName());
+        assertTrue(failure(List.of("c@1.0.7"), List.of()).startsWith("cannot resolve plugin 'c'"));
     }
 
     @Test
