@@ -32,7 +32,8 @@ final class CompleteRequest {
             Set.of(GlobalOptions.PLUGIN_PATH, GlobalOptions.CONFIG),
             Map.of("help", List.of(),
                     "version", List.of(),
-                    "plugins", List.of("list", "info", "doctor", "audit", "trust", "untrust", "verify", "test", "sign", "new"),
+                    "plugins", List.of("list", "info", "doctor", "audit", "trust", "untrust", "verify", "test", "sign", "new",
+                            "install", "uninstall", "upgrade", "outdated", "search", "link"),
                     "config", List.of("get", "set", "unset", "list"),
                     "completion", List.of("bash", "zsh", "fish")));
 
