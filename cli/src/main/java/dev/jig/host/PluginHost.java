@@ -311,6 +311,15 @@ public final class PluginHost {
     }
 
     /**
+     * Like {@link #lifecycle(HookConfig, PluginFile, LifecycleParams, Consumer)} for a copy already
+     * described as {@code record} ({@link MetadataService#describe}), which is not probed again.
+     */
+    public Optional<String> lifecycle(HookConfig config, PluginFile plugin, PluginRecord record, LifecycleParams params,
+                                      Consumer<String> report) throws InterruptedException {
+        return Lifecycle.fire(settings, programs, sandboxes, audit, config, plugin, record, params, report);
+    }
+
+    /**
      * The lifecycle hooks of this invocation. Subscribers are found from the plugins' cached
      * metadata (plugins not seen before are asked first); only valid, trusted plugins take part,
      * never untrusted ones (such as those in {@code ./plugins} the user did not trust). Inside a hook

@@ -26,7 +26,7 @@ final class PluginsLinkCommand extends ManagementCommand {
     }
 
     @Override
-    int run(PluginManager manager, PrintWriter out) throws InstallException, IOException {
+    int run(PluginManager manager, PrintWriter out) throws InstallException, InterruptedException, IOException {
         print(List.of(manager.link(path)), out);
         return ExitStatus.OK;
     }

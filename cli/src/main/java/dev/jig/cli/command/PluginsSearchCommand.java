@@ -6,7 +6,6 @@ import dev.jig.host.ExitStatus;
 import dev.jig.host.PluginHost;
 import dev.jig.host.config.Configuration;
 import dev.jig.host.index.IndexEntry;
-import dev.jig.host.index.Release;
 import dev.jig.host.install.InstallException;
 import dev.jig.host.install.Locked;
 import dev.jig.host.install.PluginManager;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code plugins search TEXT}: the plugins the indexes offer whose name or description holds TEXT. */
 @Command(description = "Search the configured indexes: every plugin whose name or description contains TEXT (any"
-        + " case), exact names first, with its newest version, the version installed, and its description. Exit"
+        + " case), exact names first, with its newest stable version for this platform, the version installed, and"
+        + " its description. Exit"
         + " status 0, also when nothing matches; 8 when an index cannot be read, 9 when none is configured.")
 final class PluginsSearchCommand extends ManagementCommand {
 
@@ -41,7 +41,7 @@ final class PluginsSearchCommand extends ManagementCommand {
             ArrayNode list = root.putArray("plugins");
             for (IndexEntry entry : found) {
                 Locked locked = installed.get(entry.name());
-                list.addObject().put("name", entry.name()).put("latest", latest(entry))
+                list.addObject().put("name", entry.name()).put("latest", manager.latest(entry.name()).orElse(null))
                         .put("installed", locked == null ? null : locked.version())
                         .put("description", entry.description()).put("homepage", entry.homepage());
             }
@@ -53,15 +53,11 @@ final class PluginsSearchCommand extends ManagementCommand {
             rows.add(List.of("NAME", "LATEST", "INSTALLED", "DESCRIPTION"));
             for (IndexEntry entry : found) {
                 Locked locked = installed.get(entry.name());
-                rows.add(List.of(entry.name(), latest(entry), locked == null ? "-" : locked.shownVersion(),
+                rows.add(List.of(entry.name(), manager.latest(entry.name()).orElse("-"), locked == null ? "-" : locked.shownVersion(),
                         entry.description() == null ? "" : entry.description()));
             }
             Table.print(out, rows);
         }
         return ExitStatus.OK;
-    }
-
-    private static String latest(IndexEntry entry) {
-        return entry.releases().stream().map(Release::version).findFirst().orElse("-");
     }
 }

@@ -55,9 +55,20 @@ public final class Lifecycle {
     public static Optional<String> fire(HostSettings settings, Programs programs, Sandboxes sandboxes,
                                         Optional<AuditLog> audit, HookConfig config, PluginFile plugin,
                                         LifecycleParams params, Consumer<String> report) throws InterruptedException {
+        return fire(settings, programs, sandboxes, audit, config, plugin, describe(settings, sandboxes, audit, config, plugin),
+                params, report);
+    }
+
+    /**
+     * Like {@link #fire(HostSettings, Programs, Sandboxes, Optional, HookConfig, PluginFile,
+     * LifecycleParams, Consumer)}, for a copy the caller described already ({@code record}, learned
+     * as {@link MetadataService#describe} does): it is not probed a second time.
+     */
+    public static Optional<String> fire(HostSettings settings, Programs programs, Sandboxes sandboxes,
+                                        Optional<AuditLog> audit, HookConfig config, PluginFile plugin, PluginRecord record,
+                                        LifecycleParams params, Consumer<String> report) throws InterruptedException {
         String event = params.event();
         String name = plugin.name();
-        PluginRecord record = describe(settings, sandboxes, audit, config, plugin);
         if (record.kind() == Kind.PLAIN || (record.problems().isEmpty() && !record.hooks().contains(event))) {
             settings.tracer().step("hook", () -> name + " " + event + ": not subscribed"
                     + (record.kind() == Kind.PLAIN ? " (a plain plugin: " + record.detail() + ")" : ""));

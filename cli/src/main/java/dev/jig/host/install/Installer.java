@@ -36,8 +36,8 @@ public final class Installer {
         PluginRecord describe(PluginFile plugin) throws InterruptedException;
     }
 
-    /** A staged plugin with what will be recorded of it. */
-    private record Prepared(Artifacts.Staged staged, String name, Locked locked) {
+    /** A staged plugin with what will be recorded of it, and what it said about itself. */
+    private record Prepared(Artifacts.Staged staged, String name, Locked locked, PluginRecord record) {
     }
 
     private final Store store;
@@ -260,7 +260,7 @@ public final class Installer {
             }
             Locked recorded = locked != null ? locked : new Locked(record.version(), Targets.recorded(wanted.source()), staged.sha256(),
                     null, null, record.requires().plugins());
-            return new Prepared(staged, staged.plugin().name(), recorded);
+            return new Prepared(staged, staged.plugin().name(), recorded, record);
         } catch (InstallException | InterruptedException | RuntimeException e) {
             Artifacts.discard(staged.staging());
             throw e;
@@ -288,7 +288,7 @@ public final class Installer {
             // A previous copy without a version was a plain plugin: to the new one this is its install.
             LifecycleParams params = before == null ? LifecycleParams.install(p.locked().version())
                     : LifecycleParams.upgrade(p.locked().version(), before);
-            Optional<String> refusal = hooks.fire(p.staged().plugin().file(p.staged().tree(), filePrefix), params);
+            Optional<String> refusal = hooks.fire(p.staged().plugin().file(p.staged().tree(), filePrefix), p.record(), params);
             if (refusal.isPresent()) {
                 throw new InstallException(refusal.get() + "; nothing was installed", ExitStatus.REFUSED);
             }

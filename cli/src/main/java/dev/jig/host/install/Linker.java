@@ -27,7 +27,7 @@ final class Linker {
     }
 
     /** Links {@code path}: an executable named {@code <prefix><name>}, or a plugin directory. */
-    Change link(Path path) throws InstallException {
+    Change link(Path path) throws InstallException, InterruptedException {
         Path target = path.toAbsolutePath().normalize();
         if (!Files.exists(target)) {
             throw new InstallException(target + " does not exist; give the path of an executable " + filePrefix

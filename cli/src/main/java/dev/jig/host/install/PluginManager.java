@@ -5,12 +5,16 @@ import dev.jig.host.HostSettings;
 import dev.jig.host.PluginHost;
 import dev.jig.host.config.Configuration;
 import dev.jig.host.config.PluginConfigs;
+import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.download.Download;
+import dev.jig.host.hook.LifecycleParams;
+import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.download.Progress;
 import dev.jig.host.index.IndexEntry;
 import dev.jig.host.index.Indexes;
 import dev.jig.host.index.Outdated;
 import dev.jig.host.index.Platform;
+import dev.jig.host.index.Release;
 import dev.jig.host.trust.TrustPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,7 +79,18 @@ public final class PluginManager {
         Artifacts artifacts = new Artifacts(label -> quiet.withProgress(Progress.forStream(err, terminal, label)), signatures,
                 prefix, report);
         PluginConfigs configs = new PluginConfigs(config);
-        LifecycleHook hooks = (plugin, params) -> host.lifecycle(configs, plugin, params, report);
+        LifecycleHook hooks = new LifecycleHook() {
+            @Override
+            public Optional<String> fire(PluginFile plugin, LifecycleParams params) throws InterruptedException {
+                return host.lifecycle(configs, plugin, params, report);
+            }
+
+            @Override
+            public Optional<String> fire(PluginFile plugin, PluginRecord record, LifecycleParams params)
+                    throws InterruptedException {
+                return host.lifecycle(configs, plugin, record, params, report);
+            }
+        };
         Installer installer = new Installer(store, artifacts, catalog, host.metadata()::describe,
                 hooks, config.requireSignatures() ? Optional.of(TrustPolicy.verifier(settings)) : Optional.empty(), prefix, report);
         return new PluginManager(store, catalog, installer, new Uninstaller(store, hooks, prefix, report),
@@ -103,7 +118,7 @@ public final class PluginManager {
     }
 
     /** Links the plugin at {@code path} for development. */
-    public Change link(Path path) throws InstallException {
+    public Change link(Path path) throws InstallException, InterruptedException {
         return linker.link(settings.workingDirectory().resolve(path));
     }
 
@@ -125,6 +140,14 @@ public final class PluginManager {
                     + " config set indexes.NAME URL'", ExitStatus.UNRESOLVED);
         }
         return catalog.indexes();
+    }
+
+    /**
+     * The version {@code plugins install NAME} would choose, leaving other plugins aside: the
+     * newest stable release with an artifact for this platform; empty when there is none.
+     */
+    public Optional<String> latest(String name) throws InstallException, InterruptedException {
+        return configuredIndexes().latest(name, catalog.platform()).map(Release::version);
     }
 
     /** What the lock file would record of each plugin installed with {@code plugins install}, by name. */

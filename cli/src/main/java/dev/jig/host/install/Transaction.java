@@ -2,6 +2,7 @@ package dev.jig.host.install;
 
 import dev.jig.host.ExitStatus;
 import java.io.IOException;
+import java.nio.channels.FileLockInterruptionException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ final class Transaction implements AutoCloseable {
     }
 
     /** Starts a change: waits for any other, then sweeps the debris of killed ones. */
-    static Transaction open(Store store, Consumer<String> report) throws InstallException {
+    static Transaction open(Store store, Consumer<String> report) throws InstallException, InterruptedException {
         try {
             Guard guard = Guard.take(store.layout(), report);
             Transaction transaction = new Transaction(store, guard);
@@ -32,6 +33,8 @@ final class Transaction implements AutoCloseable {
                 throw e;
             }
             return transaction;
+        } catch (FileLockInterruptionException e) {
+            throw new InterruptedException("interrupted while waiting for another install");
         } catch (IOException e) {
             throw new InstallException("cannot prepare " + store.layout().store() + ": " + e.getMessage(), ExitStatus.FAILURE);
         }
