@@ -326,6 +326,27 @@ class PluginManagementIT {
     }
 
     @Test
+    void aPluginInstalledByPathGetsWhatItRequiresFromTheIndexesUnlessItComesAlong() throws Exception {
+        repo.executable("base", "1.4.0");
+        repo.executable("base", "2.1.0");
+        Path app = Sandbox.executable(root.resolve("src/jig-app"),
+                PluginRepo.plugin("app", "0.1.0", Map.of("base", "^1.0.0"), List.of(), Set.of()));
+        Sandbox.Result installed = ok("plugins", "install", app.toString());
+        assertEquals("installed base 1.4.0 from index 'main'\ninstalled app 0.1.0 from " + app + "\n", installed.stdout(),
+                installed::toString);
+        assertEquals("app 0.1.0 x", runs("app"));
+
+        // lib is in no index, but comes along in the same command at a version that will do.
+        Path lib = Sandbox.executable(root.resolve("src/jig-lib"), PluginRepo.plugin("lib", "0.4.2", Map.of(), List.of(), Set.of()));
+        Path tool = Sandbox.executable(root.resolve("src/jig-tool"),
+                PluginRepo.plugin("tool", "1.0.0", Map.of("lib", "~0.4.0", "base", "^1.2.0"), List.of(), Set.of()));
+        Sandbox.Result together = ok("plugins", "install", lib.toString(), tool.toString());
+        assertEquals("installed lib 0.4.2 from " + lib + "\ninstalled tool 1.0.0 from " + tool + "\n", together.stdout(),
+                together::toString);
+        assertEquals("tool 1.0.0 x", runs("tool"));
+    }
+
+    @Test
     void conflictingRequirementsNameTheChainAndInstallNothing() throws Exception {
         repo.executable("base", "1.4.0");
         repo.executable("base", "2.1.0");

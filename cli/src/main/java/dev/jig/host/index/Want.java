@@ -39,6 +39,11 @@ public record Want(String name, String range) {
         return new Want(name, range);
     }
 
+    /** Whether {@code version} is one that will do; null (a plugin without a version) never is. */
+    public boolean acceptsVersion(String version) {
+        return version != null && Versions.isVersion(version) && Versions.satisfies(version, range);
+    }
+
     /** {@code greet@^1.2.0}, or {@code greet} for any version. */
     @Override
     public String toString() {

@@ -176,13 +176,19 @@ public final class Installer {
         }
     }
 
-    /** The requirements of plugins installed by path or URL that no installed plugin meets yet. */
+    /**
+     * The requirements of plugins installed by path or URL that neither an installed plugin nor
+     * one installed by the same command meets: those are resolved from the indexes.
+     */
     private List<Want> dependencies(List<Prepared> fromPaths, Map<String, Store.Managed> managed) {
         List<Want> needed = new ArrayList<>();
         for (Prepared prepared : fromPaths) {
             prepared.locked().requires().forEach((name, range) -> {
-                if (!managed.containsKey(name)) {
-                    needed.add(new Want(name, range));
+                Want want = new Want(name, range);
+                boolean alongside = fromPaths.stream().anyMatch(p -> p.name().equals(name) && want.acceptsVersion(p.locked().version()));
+                Store.Managed installed = managed.get(name);
+                if (!alongside && (installed == null || !want.acceptsVersion(installed.receipt().locked().version()))) {
+                    needed.add(want);
                 }
             });
         }
