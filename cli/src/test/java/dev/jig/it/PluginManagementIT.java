@@ -214,6 +214,17 @@ class PluginManagementIT {
     }
 
     @Test
+    void anUpgradeNeverGoesBackFromAPreRelease() throws Exception {
+        repo.executable("greet", "1.9.0");
+        repo.executable("greet", "2.0.0-rc.1");
+        assertEquals("installed greet 2.0.0-rc.1 from index 'main'\n", ok("plugins", "install", "greet@2.0.0-rc.1").stdout());
+        assertEquals("greet 2.0.0-rc.1 is installed already\n", ok("plugins", "upgrade", "greet").stdout());
+        repo.executable("greet", "2.0.0-rc.2");
+        assertEquals("replaced greet 2.0.0-rc.1 with 2.0.0-rc.2 from index 'main'\n", ok("plugins", "upgrade", "--all").stdout());
+        assertEquals("greet 2.0.0-rc.2 x", runs("greet"));
+    }
+
+    @Test
     void aRefusingHookLeavesThePreviousVersion() throws Exception {
         repo.executable("greet", "1.0.0", Map.of(), List.of("uninstall"), Set.of("uninstall"));
         ok("plugins", "install", "greet");

@@ -162,7 +162,10 @@ public final class Installer {
                     }
                     continue;
                 }
-                wants.add(new Want(name, "*"));
+                // Never older than what is installed: a pre-release (2.0.0-rc.1) is outside '*' and
+                // would otherwise be "upgraded" to the newest stable 1.x.
+                String version = installed.receipt().locked().version();
+                wants.add(new Want(name, version == null ? Want.ANY : ">=" + version));
             }
             try {
                 prepared.addAll(fromIndexes(wants, List.of(), managed, true));
