@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -170,7 +171,19 @@ final class Sandbox {
         return run(builder(command), stdin);
     }
 
+    /**
+     * Runs the launcher with {@code args}, stdin empty, for up to {@code limit}: for tests that
+     * start many JVMs at once on a small machine, where 30 s proves nothing about the product.
+     */
+    Result jigWithin(Duration limit, String... args) {
+        return run(builder(command(args)), new byte[0], limit);
+    }
+
     private Result run(ProcessBuilder builder, byte[] stdin) {
+        return run(builder, stdin, Duration.ofSeconds(30));
+    }
+
+    private Result run(ProcessBuilder builder, byte[] stdin, Duration limit) {
         List<String> command = builder.command();
         try {
             Path in = Files.createTempFile(root, "stdin", "");
@@ -182,7 +195,7 @@ final class Sandbox {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 fail("timed out: " + command);
