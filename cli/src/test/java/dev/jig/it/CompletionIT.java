@@ -78,7 +78,8 @@ class CompletionIT {
         assertEquals(List.of("status"), bash("jig", "deploy", "st"));
         assertEquals(List.of("--env", "--force"), sorted(bash("jig", "deploy", "--")));
         assertEquals(List.of("--env", "--force", "--watch"), sorted(bash("jig", "deploy", "status", "--")));
-        assertEquals(List.of("list"), bash("jig", "plugins", "li"));
+        assertEquals(List.of("link", "list"), sorted(bash("jig", "plugins", "li")));
+        assertEquals(List.of("uninstall", "untrust", "upgrade"), sorted(bash("jig", "plugins", "u")));
         assertEquals(List.of("zsh"), bash("jig", "completion", "z"));
     }
 

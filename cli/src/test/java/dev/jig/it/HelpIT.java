@@ -59,7 +59,7 @@ class HelpIT {
                 Built-in commands:
                   help        Show the commands, or help for one command.
                   version     Print the version.
-                  plugins     Inspect and diagnose plugins, decide which to trust, check or make their signatures, test them against the protocol, and start new ones.
+                  plugins     Install, upgrade, remove and link plugins; inspect and diagnose them, decide which to trust, check or make their signatures, test them against the protocol, and start new ones.
                   config      Read and change configuration.
                   completion  Print the shell completion script for bash, zsh or fish.
 
