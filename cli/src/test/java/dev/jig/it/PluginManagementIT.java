@@ -18,12 +18,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code plugins install/upgrade/uninstall/outdated/search/link} through the real launcher,
- * against an index and artifacts served over real HTTP on 127.0.0.1.
+ * against an index and artifacts served over real HTTP on 127.0.0.1. Each test has its own
+ * sandbox and server and times nothing tightly, so two run at once.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PluginManagementIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
