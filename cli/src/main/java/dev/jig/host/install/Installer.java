@@ -6,7 +6,6 @@ import dev.jig.host.hook.LifecycleParams;
 import dev.jig.host.index.Installed;
 import dev.jig.host.index.Resolution;
 import dev.jig.host.index.ResolutionException;
-import dev.jig.host.index.Resolver;
 import dev.jig.host.index.Want;
 import dev.jig.host.metadata.PluginRecord;
 import dev.jig.host.signature.Verification;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,26 +83,19 @@ public final class Installer {
                 wants.add(Targets.want(target));
             }
         }
-        List<Prepared> prepared = new ArrayList<>();
-        try (Transaction transaction = Transaction.open(store, report)) {
-            SortedMap<String, Store.Managed> managed = managed();
-            try {
-                List<Prepared> fromPaths = new ArrayList<>();
-                for (URI uri : direct) {
-                    Prepared staged = prepare(new Artifacts.Wanted(uri, Optional.empty(), Optional.empty(), Optional.empty(),
-                            Targets.shown(uri)), null);
-                    fromPaths.add(staged);
-                    prepared.add(staged); // discarded with the rest if anything later fails
-                }
-                prepared.addAll(0, fromIndexes(wants, dependencies(fromPaths, managed), managed, false));
-                List<Change> changes = new ArrayList<>(unchanged(wants, prepared, managed));
-                changes.addAll(apply(prepared, managed));
-                transaction.finish();
-                return changes;
-            } finally {
-                prepared.forEach(p -> Artifacts.discard(p.staged().staging()));
+        return change((managed, prepared) -> {
+            List<Prepared> fromPaths = new ArrayList<>();
+            for (URI uri : direct) {
+                Prepared staged = prepare(new Artifacts.Wanted(uri, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Targets.shown(uri)), null);
+                fromPaths.add(staged);
+                prepared.add(staged);
             }
-        }
+            fromIndexes(wants, dependencies(fromPaths, managed), managed, false, prepared);
+            // What the indexes give goes live first: the plugins installed by path may need it.
+            prepared.sort(Comparator.comparing(p -> p.locked().index() == null));
+            return unchanged(wants, prepared, managed);
+        });
     }
 
     /** Installs the plugins the lock file lists (all, or {@code names}), exactly as it records them. */
@@ -117,38 +110,27 @@ public final class Installer {
             }
             chosen.put(name, locked);
         }
-        List<Prepared> prepared = new ArrayList<>();
-        try (Transaction transaction = Transaction.open(store, report)) {
-            SortedMap<String, Store.Managed> managed = managed();
-            try {
-                List<Change> changes = new ArrayList<>();
-                for (Map.Entry<String, Locked> entry : chosen.entrySet()) {
-                    Locked locked = entry.getValue();
-                    Store.Managed current = managed.get(entry.getKey());
-                    if (current != null && current.receipt().locked().equals(locked)) {
-                        changes.add(new Change(entry.getKey(), Change.Action.UNCHANGED, null, locked.version(), locked.source()));
-                        continue;
-                    }
-                    URI source = URI.create(locked.source());
-                    prepared.add(prepare(new Artifacts.Wanted(source, Optional.of(locked.sha256()),
-                            Optional.ofNullable(locked.signature()), Optional.of(entry.getKey()),
-                            entry.getKey() + " " + locked.shownVersion() + " (" + Targets.shown(source) + ")"),
-                            locked));
+        return change((managed, prepared) -> {
+            List<Change> unchanged = new ArrayList<>();
+            for (Map.Entry<String, Locked> entry : chosen.entrySet()) {
+                Locked locked = entry.getValue();
+                Store.Managed current = managed.get(entry.getKey());
+                if (current != null && current.receipt().locked().equals(locked)) {
+                    unchanged.add(new Change(entry.getKey(), Change.Action.UNCHANGED, null, locked.version(), locked.source()));
+                    continue;
                 }
-                changes.addAll(apply(prepared, managed));
-                transaction.finish();
-                return changes;
-            } finally {
-                prepared.forEach(p -> Artifacts.discard(p.staged().staging()));
+                URI source = URI.create(locked.source());
+                prepared.add(prepare(new Artifacts.Wanted(source, Optional.of(locked.sha256()),
+                        Optional.ofNullable(locked.signature()), Optional.of(entry.getKey()),
+                        entry.getKey() + " " + locked.shownVersion() + " (" + Targets.shown(source) + ")"), locked));
             }
-        }
+            return unchanged;
+        });
     }
 
     /** Upgrades {@code names} (or, when empty, every plugin installed from an index) to their newest fitting releases. */
     public List<Change> upgrade(List<String> names) throws InstallException, InterruptedException {
-        List<Prepared> prepared = new ArrayList<>();
-        try (Transaction transaction = Transaction.open(store, report)) {
-            SortedMap<String, Store.Managed> managed = managed();
+        return change((managed, prepared) -> {
             List<Want> wants = new ArrayList<>();
             for (String name : names.isEmpty() ? List.copyOf(managed.keySet()) : names) {
                 Store.Managed installed = managed.get(name);
@@ -167,9 +149,31 @@ public final class Installer {
                 String version = installed.receipt().locked().version();
                 wants.add(new Want(name, version == null ? Want.ANY : ">=" + version));
             }
+            fromIndexes(wants, List.of(), managed, true, prepared);
+            return unchanged(wants, prepared, managed);
+        });
+    }
+
+    /**
+     * What one command stages, given the installed plugins: it adds each staged plugin to
+     * {@code prepared} as soon as it is staged, and returns the plugins asked for that stay as they are.
+     */
+    @FunctionalInterface
+    private interface Plan {
+        List<Change> stage(SortedMap<String, Store.Managed> managed, List<Prepared> prepared)
+                throws InstallException, InterruptedException;
+    }
+
+    /**
+     * Runs one change: under the guard, stages what {@code plan} says, offers each staged plugin
+     * its hook and switches them, then writes the lock file. Whatever fails, nothing staged is left.
+     */
+    private List<Change> change(Plan plan) throws InstallException, InterruptedException {
+        List<Prepared> prepared = new ArrayList<>();
+        try (Transaction transaction = Transaction.open(store, report)) {
             try {
-                prepared.addAll(fromIndexes(wants, List.of(), managed, true));
-                List<Change> changes = new ArrayList<>(unchanged(wants, prepared, managed));
+                SortedMap<String, Store.Managed> managed = managed();
+                List<Change> changes = new ArrayList<>(plan.stage(managed, prepared));
                 changes.addAll(apply(prepared, managed));
                 transaction.finish();
                 return changes;
@@ -203,39 +207,33 @@ public final class Installer {
         return needed;
     }
 
-    /** Resolves {@code wants} (and their dependencies) from the indexes and stages each release chosen. */
-    private List<Prepared> fromIndexes(List<Want> wants, List<Want> dependencies, Map<String, Store.Managed> managed,
-                                       boolean upgrade) throws InstallException, InterruptedException {
+    /**
+     * Resolves {@code wants} (and their dependencies) from the indexes and stages each release
+     * chosen into {@code prepared}.
+     */
+    private void fromIndexes(List<Want> wants, List<Want> dependencies, Map<String, Store.Managed> managed,
+                             boolean upgrade, List<Prepared> prepared) throws InstallException, InterruptedException {
         List<Want> all = new ArrayList<>(wants);
         all.addAll(dependencies);
         if (all.isEmpty()) {
-            return List.of();
+            return;
         }
-        Resolver resolver = catalog.resolver();
         Resolution resolution;
         try {
-            resolution = resolver.resolve(all, installed(managed), upgrade);
+            resolution = catalog.resolver().resolve(all, installed(managed), upgrade);
         } catch (ResolutionException e) {
             throw new InstallException(e.getMessage(), ExitStatus.UNRESOLVED);
         }
-        List<Prepared> prepared = new ArrayList<>();
-        try {
-            for (Resolution.Step step : resolution.steps()) {
-                String name = step.release().plugin();
-                Locked locked = new Locked(step.release().version(), Targets.recorded(step.artifact().url()), step.artifact().sha256(),
-                        step.release().indexName(), step.artifact().signature().orElse(null),
-                        step.release().requires().plugins());
-                String what = name + " " + step.release().version() + " (" + step.artifact().url() + ")";
-                if (!step.requiredBy().isEmpty()) {
-                    report.accept("needed by " + String.join(" -> ", step.requiredBy()) + ": " + name + " " + step.release().version());
-                }
-                prepared.add(prepare(new Artifacts.Wanted(step.artifact().url(), Optional.of(step.artifact().sha256()),
-                        step.artifact().signature(), Optional.of(name), what), locked));
+        for (Resolution.Step step : resolution.steps()) {
+            String name = step.release().plugin();
+            Locked locked = new Locked(step.release().version(), Targets.recorded(step.artifact().url()), step.artifact().sha256(),
+                    step.release().indexName(), step.artifact().signature().orElse(null), step.release().requires().plugins());
+            String what = name + " " + step.release().version() + " (" + step.artifact().url() + ")";
+            if (!step.requiredBy().isEmpty()) {
+                report.accept("needed by " + String.join(" -> ", step.requiredBy()) + ": " + name + " " + step.release().version());
             }
-            return prepared;
-        } catch (InstallException | InterruptedException | RuntimeException e) {
-            prepared.forEach(p -> Artifacts.discard(p.staged().staging()));
-            throw e;
+            prepared.add(prepare(new Artifacts.Wanted(step.artifact().url(), Optional.of(step.artifact().sha256()),
+                    step.artifact().signature(), Optional.of(name), what), locked));
         }
     }
 
