@@ -1,16 +1,14 @@
 package dev.jig.host.archive;
 
+import dev.jig.host.files.FileTrees;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -157,21 +155,7 @@ public final class Unpacker {
     /** Removes everything inside {@code target}, never following links; the caller drops the rest with its staging directory. */
     private static void clear(Path target) {
         try {
-            Files.walkFileTree(target, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    if (!dir.equals(target)) {
-                        Files.deleteIfExists(dir);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileTrees.clear(target);
         } catch (IOException e) {
             // Best effort: the staging directory is removed as a whole by its owner.
         }

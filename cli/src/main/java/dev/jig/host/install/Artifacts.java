@@ -6,6 +6,7 @@ import dev.jig.host.archive.Unpacker;
 import dev.jig.host.discovery.PluginFile;
 import dev.jig.host.download.Download;
 import dev.jig.host.download.DownloadException;
+import dev.jig.host.files.FileTrees;
 import dev.jig.host.trust.TreeDigest;
 import java.io.IOException;
 import java.net.URI;
@@ -118,7 +119,7 @@ final class Artifacts {
     /** Deletes a staging directory; what cannot be deleted now goes with the next install's sweep. */
     static void discard(Path staging) {
         try {
-            Store.delete(staging);
+            FileTrees.delete(staging);
         } catch (IOException e) {
             // swept by the next install
         }

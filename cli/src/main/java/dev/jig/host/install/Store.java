@@ -1,16 +1,14 @@
 package dev.jig.host.install;
 
 import java.io.IOException;
+import dev.jig.host.files.FileTrees;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,13 +119,13 @@ final class Store {
         Files.createDirectories(parent);
         Path storeDir = parent.resolve(dirName);
         if (Files.isDirectory(storeDir, LinkOption.NOFOLLOW_LINKS) && Receipt.read(storeDir).isPresent()) {
-            delete(staged);
+            FileTrees.delete(staged);
             if (!Receipt.read(storeDir).get().equals(receipt)) {
                 receipt.replace(storeDir);
             }
             return storeDir;
         }
-        delete(storeDir); // a damaged one, without its receipt
+        FileTrees.delete(storeDir); // a damaged one, without its receipt
         Files.move(staged, storeDir, StandardCopyOption.ATOMIC_MOVE);
         return storeDir;
     }
@@ -186,7 +184,7 @@ final class Store {
      * directory no link points to, and temporary links.
      */
     void sweep() throws IOException {
-        delete(layout.staging());
+        FileTrees.delete(layout.staging());
         // Live is what any link points into, receipt or not: nothing in use is ever deleted.
         Set<Path> live = new HashSet<>();
         for (Path link : links()) {
@@ -213,7 +211,7 @@ final class Store {
                 try (DirectoryStream<Path> versions = Files.newDirectoryStream(name)) {
                     for (Path version : versions) {
                         if (!live.contains(version)) {
-                            delete(version);
+                            FileTrees.delete(version);
                         }
                     }
                 }
@@ -224,35 +222,6 @@ final class Store {
                 }
             }
         }
-    }
-
-    /** Deletes {@code path} and all below it, without following links; nothing when it is missing. */
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                dir.toFile().setWritable(true, true); // a plugin's read-only directory must not stop its removal
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private List<Path> links() throws IOException {

@@ -2,10 +2,10 @@ package dev.jig.host.scaffold;
 
 import dev.jig.host.HostSettings;
 import dev.jig.host.discovery.CommandPath;
+import dev.jig.host.files.FileTrees;
 import dev.jig.protocol.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,13 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes new plugins from the templates of {@link Language}: ready to build, list, run and answer
@@ -95,7 +93,7 @@ public final class Scaffolder {
             }
             moveIntoPlace(built, target, staging);
         } finally {
-            deleteTree(staging);
+            FileTrees.delete(staging);
         }
         return new Scaffold(target, language, command.toString());
     }
@@ -175,23 +173,6 @@ public final class Scaffolder {
         } catch (IOException e) {
             Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
             throw e;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
